@@ -1,0 +1,17 @@
+//! kiroku, the app: a yew component tree over the corpus embedded at build time.
+//!
+//! All text work lives in `kiroku-core`; this crate renders state and turns events
+//! into state changes.
+
+pub mod app;
+
+/// The corpus validated and embedded by `build.rs`.
+pub const CORPUS: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.txt"));
+
+/// Mounts the app into the document body.
+pub fn start() {
+    yew::Renderer::<app::App>::with_props(app::AppProps {
+        corpus: yew::AttrValue::Static(CORPUS),
+    })
+    .render();
+}

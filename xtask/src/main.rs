@@ -1,1 +1,143 @@
-fn main() {}
+//! `cargo xtask <task>`: the one entry point for every task of the project.
+//!
+//! - `setup`: installs what is missing (wasm32 target, trunk 0.21, wasm-bindgen-cli at
+//!   the locked version, wasm-opt from npm `binaryen@132`; with `--browser` Debian's
+//!   chromium and chromium-driver). Idempotent and fast when everything is present.
+//! - `serve`: setup, then `trunk serve` on 127.0.0.1 with live reload.
+//! - `test`: setup, then every check CI runs (fmt, clippy host + wasm32, native tests,
+//!   browser tests, release build, end-to-end tests in headless Chromium).
+//! - `dist`: release build into `dist/`, printing raw and gzip sizes.
+
+mod dist;
+mod setup;
+mod shell;
+
+use std::{path::PathBuf, process::ExitCode, time::Instant};
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(about = "kiroku's tasks")]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Install the missing tools (from crates.io, npm and Debian only).
+    Setup {
+        /// Also install Chromium and chromedriver for the browser tests.
+        #[arg(long)]
+        browser: bool,
+    },
+    /// Serve the app on 127.0.0.1 with live reload.
+    Serve {
+        /// Extra arguments passed to `trunk serve` (e.g. `--port 9000`).
+        #[arg(trailing_var_arg = true)]
+        trunk_args: Vec<String>,
+    },
+    /// Run every check CI runs.
+    Test,
+    /// Release build into dist/.
+    Dist {
+        /// Corpus to embed instead of corpus/corpus.txt.
+        #[arg(long)]
+        corpus: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let started = Instant::now();
+    let result = match cli.task {
+        Task::Setup { browser } => setup::ensure_tools(browser),
+        Task::Serve { trunk_args } => serve(&trunk_args),
+        Task::Test => test(),
+        Task::Dist { corpus } => dist::build(corpus.as_deref()).map(|_| ()),
+    };
+    match result {
+        Ok(()) => {
+            eprintln!("xtask: done in {:.1}s", started.elapsed().as_secs_f64());
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("xtask: error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(trunk_args: &[String]) -> shell::Result {
+    setup::ensure_tools(false)?;
+    shell::run(
+        shell::cargo_like("trunk")
+            .arg("serve")
+            .args(trunk_args)
+            .current_dir(shell::root()),
+    )
+}
+
+fn test() -> shell::Result {
+    setup::ensure_tools(true)?;
+    let root = shell::root();
+    let step = |name: &str, cmd: &mut std::process::Command| -> shell::Result {
+        let started = Instant::now();
+        eprintln!("\nxtask test: {name}");
+        shell::run(cmd.current_dir(&root))?;
+        eprintln!(
+            "xtask test: {name} ok ({:.1}s)",
+            started.elapsed().as_secs_f64()
+        );
+        Ok(())
+    };
+    step("rustfmt", shell::cargo().args(["fmt", "--all", "--check"]))?;
+    step(
+        "clippy (host)",
+        shell::cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    step(
+        "clippy (wasm32)",
+        shell::cargo().args([
+            "clippy",
+            "-p",
+            "kiroku",
+            "-p",
+            "kiroku-core",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--bins",
+            "--tests",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    step(
+        "native tests",
+        shell::cargo().args(["test", "--workspace", "--exclude", "kiroku-e2e"]),
+    )?;
+    step(
+        "browser tests (wasm-bindgen-test, headless Chromium)",
+        shell::cargo()
+            .args(["test", "-p", "kiroku", "--target", "wasm32-unknown-unknown"])
+            .env("CHROMEDRIVER", setup::CHROMEDRIVER),
+    )?;
+    let dist_dir = dist::build(None)?;
+    step(
+        "end-to-end tests (WebDriver, headless Chromium)",
+        shell::cargo()
+            .args(["test", "-p", "kiroku-e2e"])
+            .env("KIROKU_DIST", &dist_dir)
+            .env("CHROMEDRIVER", setup::CHROMEDRIVER),
+    )?;
+    Ok(())
+}

@@ -1,1 +1,284 @@
+//! Harness for kiroku's end-to-end tests: serves a release build (`KIROKU_DIST`) on
+//! loopback, starts chromedriver, and opens a fresh headless Chromium session.
+//!
+//! `cargo xtask test` builds `dist/` and runs these tests; to run them by hand:
+//! `cargo xtask dist && KIROKU_DIST=$PWD/dist cargo test -p kiroku-e2e`.
 
+use std::{
+    net::TcpListener,
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    sync::Arc,
+    thread,
+    time::{Duration, Instant},
+};
+
+use fantoccini::{wd::WebDriverCompatibleCommand, Client, ClientBuilder, Locator};
+
+/// A served build, a chromedriver and a browser session; everything stops on drop.
+pub struct Session {
+    pub client: Client,
+    pub base_url: String,
+    _server: StaticServer,
+    _driver: ChromeDriver,
+}
+
+impl Session {
+    /// Starts server, driver and browser. Panics with a clear message when the build or
+    /// the driver is missing: these tests must not pass by skipping.
+    pub async fn start() -> Session {
+        let dist = std::env::var_os("KIROKU_DIST")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+        assert!(
+            dist.join("index.html").is_file(),
+            "no release build at {} (run `cargo xtask dist`, or set KIROKU_DIST)",
+            dist.display()
+        );
+        let server = StaticServer::start(dist);
+        let driver = ChromeDriver::start();
+        let client = connect(&driver.url).await;
+        Session {
+            client,
+            base_url: server.url.clone(),
+            _server: server,
+            _driver: driver,
+        }
+    }
+
+    /// Opens `path` (e.g. `/` or `/#/?q=…`) on the served build.
+    pub async fn open(&self, path: &str) {
+        let url = format!("{}{}", self.base_url, path);
+        self.client.goto(&url).await.expect("navigate");
+    }
+
+    /// Waits until `css` matches at least one element.
+    pub async fn wait_for(&self, css: &str) {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("waiting for {css}: {err}"));
+    }
+
+    /// Polls `probe` until it returns true, for up to 10 s.
+    pub async fn eventually<F, Fut>(&self, what: &str, mut probe: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !probe().await {
+            assert!(Instant::now() < deadline, "timed out waiting for: {what}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Texts of all elements matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await.expect("find") {
+            texts.push(element.text().await.expect("text"));
+        }
+        texts
+    }
+
+    /// Browser console messages at level SEVERE (uncaught errors, console.error,
+    /// failed loads) since the last call.
+    pub async fn console_errors(&self) -> Vec<String> {
+        let logs = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("read the browser log");
+        logs.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .map(|entry| entry["message"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+
+    /// Saves a PNG screenshot.
+    pub async fn screenshot(&self, path: &Path) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::write(path, png).expect("write screenshot");
+    }
+
+    pub async fn close(self) {
+        self.client
+            .clone()
+            .close()
+            .await
+            .expect("close the browser");
+    }
+}
+
+async fn connect(driver_url: &str) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": "/usr/bin/chromium",
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--window-size=1280,900",
+            ],
+        }),
+    );
+    caps.insert(
+        "goog:loggingPrefs".into(),
+        serde_json::json!({ "browser": "ALL" }),
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        match ClientBuilder::rustls()
+            .expect("TLS roots")
+            .capabilities(caps.clone())
+            .connect(driver_url)
+            .await
+        {
+            Ok(client) => return client,
+            Err(err) if Instant::now() < deadline => {
+                let _ = err;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(err) => panic!("cannot start Chromium through chromedriver: {err}"),
+        }
+    }
+}
+
+/// ChromeDriver's log endpoint (not part of W3C WebDriver, so fantoccini has no call).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(r#"{"type":"browser"}"#.to_string()),
+        )
+    }
+}
+
+/// chromedriver on a free loopback port.
+struct ChromeDriver {
+    child: Child,
+    url: String,
+}
+
+impl ChromeDriver {
+    fn start() -> ChromeDriver {
+        let binary =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let port = free_port();
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|err| {
+                panic!("cannot start {binary} (run `cargo xtask setup --browser`): {err}")
+            });
+        ChromeDriver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
+    }
+}
+
+impl Drop for ChromeDriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free loopback port")
+        .port()
+}
+
+/// Serves a directory on loopback, as a static host would.
+struct StaticServer {
+    server: Arc<tiny_http::Server>,
+    url: String,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl StaticServer {
+    fn start(root: PathBuf) -> StaticServer {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind loopback"));
+        let port = server.server_addr().to_ip().expect("an IP listener").port();
+        let serving = Arc::clone(&server);
+        let thread = thread::spawn(move || {
+            for request in serving.incoming_requests() {
+                let _ = respond(&root, request);
+            }
+        });
+        StaticServer {
+            server,
+            url: format!("http://127.0.0.1:{port}"),
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn respond(root: &Path, request: tiny_http::Request) -> std::io::Result<()> {
+    let path = request.url().split(['?', '#']).next().unwrap_or("/");
+    let relative = path.trim_start_matches('/');
+    let relative = if relative.is_empty() {
+        "index.html"
+    } else {
+        relative
+    };
+    // Only plain file names below the root: no `..`, no absolute paths.
+    if relative
+        .split('/')
+        .any(|part| part == ".." || part.is_empty())
+    {
+        return request.respond(tiny_http::Response::empty(404));
+    }
+    match std::fs::read(root.join(relative)) {
+        Ok(bytes) => {
+            let header = tiny_http::Header::from_bytes("Content-Type", content_type(relative))
+                .expect("valid header");
+            request.respond(tiny_http::Response::from_data(bytes).with_header(header))
+        }
+        Err(_) => request.respond(tiny_http::Response::empty(404)),
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("json" | "webmanifest") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        _ => "application/octet-stream",
+    }
+}

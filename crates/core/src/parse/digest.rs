@@ -12,7 +12,9 @@ pub fn parse_digest(src: &str) -> Parsed {
     let mut toc = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let Some(entry) = lines[i].strip_prefix("- ") else { break };
+        let Some(entry) = lines[i].strip_prefix("- ") else {
+            break;
+        };
         match split_header(entry) {
             Some((date, title)) => toc.push((date, title.to_string(), i + 1)),
             None => break,
