@@ -18,7 +18,7 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let articles = use_memo(props.corpus.clone(), |corpus| {
         let mut articles = parse_digest(corpus).corpus.articles;
-        articles.sort_by(|a, b| b.date.cmp(&a.date));
+        articles.sort_by_key(|article| std::cmp::Reverse(article.date));
         Rc::<[Article]>::from(articles)
     });
     let query = use_state(String::new);

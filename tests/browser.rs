@@ -9,7 +9,7 @@ use yew::AttrValue;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount() -> web_sys::Element {
+async fn mount() -> web_sys::Element {
     let document = gloo_utils_document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -20,7 +20,7 @@ fn mount() -> web_sys::Element {
         },
     )
     .render();
-    yew::scheduler::flush();
+    yew::scheduler::flush().await;
     root
 }
 
@@ -29,8 +29,8 @@ fn gloo_utils_document() -> web_sys::Document {
 }
 
 #[wasm_bindgen_test]
-fn typing_narrows_the_list() {
-    let root = mount();
+async fn typing_narrows_the_list() {
+    let root = mount().await;
     let items = || root.query_selector_all("li.result").unwrap().length();
     assert_eq!(items(), 8);
 
@@ -45,7 +45,7 @@ fn typing_narrows_the_list() {
     input
         .dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap())
         .unwrap();
-    yew::scheduler::flush();
+    yew::scheduler::flush().await;
     assert_eq!(items(), 1, "only the 2013 article mentions チャベス");
     let count = root
         .query_selector("#count")

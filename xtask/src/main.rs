@@ -81,10 +81,11 @@ fn serve(trunk_args: &[String]) -> shell::Result {
 fn test() -> shell::Result {
     setup::ensure_tools(true)?;
     let root = shell::root();
-    let step = |name: &str, cmd: &mut std::process::Command| -> shell::Result {
+    let mut tally = shell::Tally::default();
+    let mut step = |name: &str, cmd: &mut std::process::Command| -> shell::Result {
         let started = Instant::now();
         eprintln!("\nxtask test: {name}");
-        shell::run(cmd.current_dir(&root))?;
+        shell::run_tests(cmd.current_dir(&root), &mut tally)?;
         eprintln!(
             "xtask test: {name} ok ({:.1}s)",
             started.elapsed().as_secs_f64()
@@ -139,5 +140,7 @@ fn test() -> shell::Result {
             .env("KIROKU_DIST", &dist_dir)
             .env("CHROMEDRIVER", setup::CHROMEDRIVER),
     )?;
+    // One plain closing line for the whole run (CI reads it).
+    println!("summary: {} passed, {} failed", tally.passed, tally.failed);
     Ok(())
 }
