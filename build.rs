@@ -21,36 +21,25 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            eprintln!(
-                "error: corpus {} is not valid UTF-8: {err}",
-                corpus_path.display()
-            );
-            return ExitCode::FAILURE;
-        }
-    };
-    let parsed = kiroku_core::parse::parse_digest(&text);
+    let file = corpus_path.display().to_string();
+    let parsed = kiroku_core::parse::parse_bytes(&bytes);
     for diagnostic in &parsed.diagnostics {
-        let line = format!(
-            "{}:{}: {}",
-            corpus_path.display(),
-            diagnostic.line,
-            diagnostic.message
-        );
         match diagnostic.severity {
-            kiroku_core::Severity::Error => eprintln!("error: {line}"),
-            kiroku_core::Severity::Warning => println!("cargo:warning={line}"),
+            kiroku_core::Severity::Error => eprintln!("{}", diagnostic.display(&file)),
+            kiroku_core::Severity::Warning => {
+                println!("cargo:warning={}", diagnostic.display(&file))
+            }
         }
     }
     if parsed.has_errors() {
-        eprintln!(
-            "error: corpus {} has errors; fix them and rebuild",
-            corpus_path.display()
-        );
+        eprintln!("error: corpus {file} has errors; fix them and rebuild");
         return ExitCode::FAILURE;
     }
+    // No errors means no invalid UTF-8 (parse_bytes reports every bad line).
+    let Ok(text) = String::from_utf8(bytes) else {
+        eprintln!("error: corpus {file} is not valid UTF-8");
+        return ExitCode::FAILURE;
+    };
 
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
     if let Err(err) = fs::write(out_dir.join("corpus.txt"), text) {

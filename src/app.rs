@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use kiroku_core::{parse::parse_digest, Article};
+use kiroku_core::{parse::parse, Article};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let articles = use_memo(props.corpus.clone(), |corpus| {
-        let mut articles = parse_digest(corpus).corpus.articles;
+        let mut articles = parse(corpus).corpus.articles;
         articles.sort_by_key(|article| std::cmp::Reverse(article.date));
         Rc::<[Article]>::from(articles)
     });

@@ -7,6 +7,8 @@
 //! - `test`: setup, then every check CI runs (fmt, clippy host + wasm32, native tests,
 //!   browser tests, release build, end-to-end tests in headless Chromium).
 //! - `dist`: release build into `dist/`, printing raw and gzip sizes.
+//! - `gen-corpus`: writes a deterministic generated corpus (`kiroku-gen`).
+//! - `bench`: the criterion benchmarks of the core.
 
 mod dist;
 mod setup;
@@ -45,6 +47,22 @@ enum Task {
         #[arg(long)]
         corpus: Option<PathBuf>,
     },
+    /// Write a realistic, deterministic digest-format corpus.
+    GenCorpus {
+        #[arg(long)]
+        articles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file (default: target/corpus-<articles>-<seed>.txt).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Run the benchmarks (criterion, native) of the core.
+    Bench {
+        /// Extra arguments for criterion (e.g. a filter such as `query/10k`).
+        #[arg(trailing_var_arg = true)]
+        criterion_args: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -55,6 +73,17 @@ fn main() -> ExitCode {
         Task::Serve { trunk_args } => serve(&trunk_args),
         Task::Test => test(),
         Task::Dist { corpus } => dist::build(corpus.as_deref()).map(|_| ()),
+        Task::GenCorpus {
+            articles,
+            seed,
+            out,
+        } => gen_corpus(articles, seed, out),
+        Task::Bench { criterion_args } => shell::run(
+            shell::cargo()
+                .args(["bench", "-p", "kiroku-core", "--"])
+                .args(criterion_args)
+                .current_dir(shell::root()),
+        ),
     };
     match result {
         Ok(()) => {
@@ -66,6 +95,25 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn gen_corpus(articles: usize, seed: u64, out: Option<PathBuf>) -> shell::Result {
+    let out = out.unwrap_or_else(|| {
+        shell::root()
+            .join("target")
+            .join(format!("corpus-{articles}-{seed}.txt"))
+    });
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+    }
+    let corpus = kiroku_gen::generate(articles, seed);
+    std::fs::write(&out, &corpus).map_err(|err| format!("{}: {err}", out.display()))?;
+    eprintln!(
+        "xtask gen-corpus: {articles} articles, {:.1} MB -> {}",
+        corpus.len() as f64 / 1e6,
+        out.display()
+    );
+    Ok(())
 }
 
 fn serve(trunk_args: &[String]) -> shell::Result {
