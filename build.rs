@@ -1,27 +1,60 @@
-//! Embeds the corpus into the app at build time, after validating it with kiroku-core.
+//! Embeds the corpus and its gazetteer into the app at build time, after validating
+//! both with kiroku-core.
 //!
-//! The corpus path comes from `KIROKU_CORPUS` (default: `corpus/corpus.txt`). A corpus
-//! with errors fails the build with `FILE:LINE: reason` diagnostics; warnings are printed.
+//! - `KIROKU_CORPUS`: the corpus (digest or JSON Lines; default `corpus/corpus.txt`).
+//! - `KIROKU_ENTITIES`: the gazetteer (default `corpus/entities.toml` when the corpus is
+//!   the default one, none otherwise).
+//!
+//! Errors fail the build with `FILE:LINE: error: reason` diagnostics; warnings are
+//! printed as cargo warnings. Relative paths are taken from the workspace root.
 
-use std::{env, fs, path::PathBuf, process::ExitCode};
+use std::{
+    env, fs,
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
 
 fn main() -> ExitCode {
-    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    println!("cargo:rerun-if-env-changed=KIROKU_CORPUS");
-    let corpus_path = match env::var_os("KIROKU_CORPUS") {
-        Some(path) => manifest_dir.join(path),
-        None => manifest_dir.join("corpus/corpus.txt"),
-    };
-    println!("cargo:rerun-if-changed={}", corpus_path.display());
-
-    let bytes = match fs::read(&corpus_path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            eprintln!("error: cannot read corpus {}: {err}", corpus_path.display());
-            return ExitCode::FAILURE;
+    match embed() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
         }
+    }
+}
+
+fn embed() -> Result<(), String> {
+    let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").ok_or("CARGO_MANIFEST_DIR unset")?);
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").ok_or("OUT_DIR unset")?);
+    println!("cargo:rerun-if-env-changed=KIROKU_CORPUS");
+    println!("cargo:rerun-if-env-changed=KIROKU_ENTITIES");
+
+    let custom_corpus = env::var_os("KIROKU_CORPUS");
+    let corpus_path = root.join(
+        custom_corpus
+            .as_deref()
+            .unwrap_or("corpus/corpus.txt".as_ref()),
+    );
+    let entities_path = match (env::var_os("KIROKU_ENTITIES"), &custom_corpus) {
+        (Some(path), _) => Some(root.join(path)),
+        (None, None) => Some(root.join("corpus/entities.toml")),
+        (None, Some(_)) => None,
     };
-    let file = corpus_path.display().to_string();
+
+    let corpus = validate_corpus(&corpus_path)?;
+    let entities = match &entities_path {
+        Some(path) => validate_entities(path)?,
+        None => String::new(),
+    };
+    write(&out_dir.join("corpus.txt"), &corpus)?;
+    write(&out_dir.join("entities.toml"), &entities)
+}
+
+fn validate_corpus(path: &Path) -> Result<String, String> {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let file = path.display().to_string();
+    let bytes = fs::read(path).map_err(|err| format!("cannot read corpus {file}: {err}"))?;
     let parsed = kiroku_core::parse::parse_bytes(&bytes);
     for diagnostic in &parsed.diagnostics {
         match diagnostic.severity {
@@ -32,19 +65,24 @@ fn main() -> ExitCode {
         }
     }
     if parsed.has_errors() {
-        eprintln!("error: corpus {file} has errors; fix them and rebuild");
-        return ExitCode::FAILURE;
+        return Err(format!("corpus {file} has errors; fix them and rebuild"));
     }
-    // No errors means no invalid UTF-8 (parse_bytes reports every bad line).
-    let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("error: corpus {file} is not valid UTF-8");
-        return ExitCode::FAILURE;
-    };
+    if parsed.corpus.articles.is_empty() {
+        return Err(format!("corpus {file} has no articles"));
+    }
+    // No errors means no invalid UTF-8: parse_bytes reports every bad line.
+    String::from_utf8(bytes).map_err(|_| format!("corpus {file} is not valid UTF-8"))
+}
 
-    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
-    if let Err(err) = fs::write(out_dir.join("corpus.txt"), text) {
-        eprintln!("error: cannot write embedded corpus: {err}");
-        return ExitCode::FAILURE;
-    }
-    ExitCode::SUCCESS
+fn validate_entities(path: &Path) -> Result<String, String> {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let file = path.display().to_string();
+    let text =
+        fs::read_to_string(path).map_err(|err| format!("cannot read gazetteer {file}: {err}"))?;
+    kiroku_core::Gazetteer::from_toml(&text).map_err(|err| format!("{file}: {err}"))?;
+    Ok(text)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    fs::write(path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))
 }

@@ -8,6 +8,10 @@ pub mod app;
 /// The corpus validated and embedded by `build.rs`.
 pub const CORPUS: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.txt"));
 
+/// The gazetteer (`entities.toml`) validated and embedded by `build.rs`; empty when the
+/// corpus comes without one.
+pub const ENTITIES: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.toml"));
+
 /// Mounts the app into the document body.
 pub fn start() {
     yew::Renderer::<app::App>::with_props(app::AppProps {

@@ -11,8 +11,10 @@
 //! - `bench`: the criterion benchmarks of the core.
 
 mod dist;
+mod offline;
 mod setup;
 mod shell;
+mod single_file;
 
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 
@@ -41,11 +43,20 @@ enum Task {
     },
     /// Run every check CI runs.
     Test,
-    /// Release build into dist/.
+    /// Release build into dist/ (hosted files, service worker, single kiroku.html).
     Dist {
-        /// Corpus to embed instead of corpus/corpus.txt.
+        /// Corpus to embed instead of corpus/corpus.txt (digest or JSON Lines).
         #[arg(long)]
         corpus: Option<PathBuf>,
+        /// Gazetteer (entities.toml) for the facets of that corpus.
+        #[arg(long)]
+        entities: Option<PathBuf>,
+        /// Page title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Output folder (default dist/).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Write a realistic, deterministic digest-format corpus.
     GenCorpus {
@@ -72,7 +83,18 @@ fn main() -> ExitCode {
         Task::Setup { browser } => setup::ensure_tools(browser),
         Task::Serve { trunk_args } => serve(&trunk_args),
         Task::Test => test(),
-        Task::Dist { corpus } => dist::build(corpus.as_deref()).map(|_| ()),
+        Task::Dist {
+            corpus,
+            entities,
+            title,
+            out,
+        } => dist::build(&dist::Options {
+            corpus,
+            entities,
+            title,
+            out,
+        })
+        .map(|_| ()),
         Task::GenCorpus {
             articles,
             seed,
@@ -180,12 +202,20 @@ fn test() -> shell::Result {
             .args(["test", "-p", "kiroku", "--target", WASM])
             .env("CHROMEDRIVER", setup::CHROMEDRIVER),
     )?;
-    let dist_dir = dist::build(None)?;
+    let dist_dir = dist::build(&dist::Options::default())?;
+    // A second build, of a corpus of one's own, for the end-to-end tests.
+    let own_dist = dist::build(&dist::Options {
+        corpus: Some(root.join("tests/fixtures/own-corpus.jsonl")),
+        entities: Some(root.join("tests/fixtures/own-entities.toml")),
+        title: Some("Test Wire digest".into()),
+        out: Some(root.join("target/dist-own")),
+    })?;
     step(
         "end-to-end tests (WebDriver, headless Chromium)",
         shell::cargo()
             .args(["test", "-p", "kiroku-e2e"])
             .env("KIROKU_DIST", &dist_dir)
+            .env("KIROKU_DIST_OWN", &own_dist)
             .env("CHROMEDRIVER", setup::CHROMEDRIVER),
     )?;
     // One plain closing line for the whole run (CI reads it).
