@@ -10,7 +10,7 @@ use std::{
 use flate2::{write::GzEncoder, Compression};
 
 use crate::{
-    offline, setup,
+    embed, offline, setup,
     shell::{self, Result},
     single_file,
 };
@@ -54,6 +54,7 @@ pub fn build(options: &Options) -> Result<PathBuf> {
         fs::read(&corpus_path).map_err(|err| format!("{}: {err}", corpus_path.display()))?;
     let description = describe_corpus(&corpus_text);
     index = set_head(&index, options.title.as_deref(), &description);
+    embed::write_script(&dist)?;
     let assets = offline::write_service_worker(&dist)?;
     index = offline::register(&index);
     write(&index_path, &index)?;

@@ -11,6 +11,7 @@
 //! - `bench`: the criterion benchmarks of the core.
 
 mod dist;
+mod embed;
 mod offline;
 mod setup;
 mod shell;

@@ -9,24 +9,36 @@ use crate::shell::Result;
 
 pub const NAME: &str = "kiroku.html";
 
-/// Builds the single file from a Trunk release build in `dist` and its `index.html`.
-pub fn build(dist: &Path, index_html: &str) -> Result<String> {
+/// The hashed file names Trunk gave the app's wasm module and its JS glue.
+pub struct AppFiles {
+    pub glue: String,
+    pub wasm: String,
+}
+
+pub fn app_files(dist: &Path) -> Result<AppFiles> {
     let names: Vec<String> = fs::read_dir(dist)
         .map_err(|err| format!("cannot list {}: {err}", dist.display()))?
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
         .collect();
-    let find = |what: &str, pick: &dyn Fn(&str) -> bool| -> Result<String> {
-        names
-            .iter()
-            .find(|name| pick(name))
-            .cloned()
-            .ok_or_else(|| format!("no {what} in {}", dist.display()))
-    };
-    let wasm_name = find("wasm module", &|n| n.ends_with("_bg.wasm"))?;
-    let glue_name = find("wasm-bindgen glue", &|n| {
-        *n == format!("{}.js", wasm_name.trim_end_matches("_bg.wasm"))
-    })?;
+    let wasm = names
+        .iter()
+        .find(|name| name.ends_with("_bg.wasm"))
+        .cloned()
+        .ok_or_else(|| format!("no wasm module in {}", dist.display()))?;
+    let glue = format!("{}.js", wasm.trim_end_matches("_bg.wasm"));
+    if !names.contains(&glue) {
+        return Err(format!("no {glue} beside {wasm} in {}", dist.display()));
+    }
+    Ok(AppFiles { glue, wasm })
+}
+
+/// Builds the single file from a Trunk release build in `dist` and its `index.html`.
+pub fn build(dist: &Path, index_html: &str) -> Result<String> {
+    let AppFiles {
+        glue: glue_name,
+        wasm: wasm_name,
+    } = app_files(dist)?;
     let read = |name: &str| fs::read(dist.join(name)).map_err(|err| format!("{name}: {err}"));
 
     let base64 = base64::engine::general_purpose::STANDARD;
