@@ -59,6 +59,23 @@ async fn hosted_build_works_offline_after_the_first_visit() {
     let mut session = Session::start().await;
     session.open("/").await;
     session.wait_for("#results li").await;
+    // No request leaves the page's origin: no CDN fonts, no analytics.
+    let requests = session
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await
+        .expect("resource timing");
+    let requests: Vec<String> = serde_json::from_value(requests).expect("a list of URLs");
+    assert!(!requests.is_empty(), "the hosted page loads its assets");
+    for url in &requests {
+        assert!(
+            url.starts_with(&format!("{}/", session.base_url)),
+            "request off the origin: {url}"
+        );
+    }
     // The service worker has cached every asset once it controls the page.
     let controlled = session
         .client
