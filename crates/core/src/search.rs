@@ -116,9 +116,8 @@ impl Index {
         let query = Query::parse(&request.query);
         let mut candidates = self.score(&query);
         if request.from.is_some() || request.to.is_some() {
-            let articles = self.articles();
             candidates.retain(|&(doc, _)| {
-                let date = articles[doc as usize].date;
+                let date = self.dates[doc as usize];
                 request.from.is_none_or(|f| date >= f) && request.to.is_none_or(|t| date <= t)
             });
         }
@@ -126,7 +125,8 @@ impl Index {
         let (mut hits, facets) = filter_and_count(self, &candidates, &selection);
         let docs: Vec<DocId> = hits.iter().map(|&(d, _)| d).collect();
         let timeline = timeline(self, &docs);
-        self.sort(&mut hits, request.sort, query.matches_all());
+        let keep = request.offset.saturating_add(request.limit);
+        self.sort(&mut hits, request.sort, query.matches_all(), keep);
         let total = hits.len();
         let page = hits
             .iter()
@@ -204,19 +204,44 @@ impl Index {
 
     /// BM25 score of `atom` for each doc containing it, sorted by doc.
     fn atom_scores(&self, atom: &Atom) -> Vec<(DocId, f32)> {
-        let occurrences = self.occurrences(atom);
-        // Per doc: weighted term frequency.
-        let mut tfs: Vec<(DocId, f32)> = Vec::new();
-        for packed in occurrences {
-            let doc = doc_of(packed);
-            let weight = if self.in_title(doc, packed as u32) {
+        let weight = |packed: u64| {
+            if self.in_title(doc_of(packed), packed as u32) {
                 TITLE_BOOST
             } else {
                 1.0
-            };
-            match tfs.last_mut() {
-                Some((d, tf)) if *d == doc => *tf += weight,
-                _ => tfs.push((doc, weight)),
+            }
+        };
+        // Per doc: weighted term frequency.
+        let mut tfs: Vec<(DocId, f32)> = Vec::new();
+        let family = match atom.slots.as_slice() {
+            [slot] => Some(self.slot_terms(&slot.kind)).filter(|terms| terms.len() > 1),
+            _ => None,
+        };
+        if let Some(terms) = family {
+            // One slot matching a family of terms (米, usd*): every posting is a
+            // match, so count into a dense array instead of merging and sorting lists.
+            let mut dense = vec![0f32; self.len()];
+            for term in terms {
+                for &packed in self.postings_of(term) {
+                    if let Some(tf) = dense.get_mut(doc_of(packed) as usize) {
+                        *tf += weight(packed);
+                    }
+                }
+            }
+            tfs.extend(
+                dense
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, tf)| *tf > 0.0)
+                    .map(|(d, tf)| (d as DocId, tf)),
+            );
+        } else {
+            for packed in self.occurrences(atom) {
+                let doc = doc_of(packed);
+                match tfs.last_mut() {
+                    Some((d, tf)) if *d == doc => *tf += weight(packed),
+                    _ => tfs.push((doc, weight(packed))),
+                }
             }
         }
         let n = self.len() as f32;
@@ -230,20 +255,22 @@ impl Index {
         tfs
     }
 
-    fn sort(&self, hits: &mut [(DocId, f32)], sort: Sort, matches_all: bool) {
-        let articles = self.articles();
-        let newest = |a: &(DocId, f32), b: &(DocId, f32)| {
-            articles[b.0 as usize]
-                .date
-                .cmp(&articles[a.0 as usize].date)
-                .then(a.0.cmp(&b.0))
+    /// Puts the first `keep` hits in order; the rest stay unordered behind them
+    /// (only one page is shown, and sorting 50k hits fully costs milliseconds).
+    fn sort(&self, hits: &mut [(DocId, f32)], sort: Sort, matches_all: bool, keep: usize) {
+        let rank = &self.newest_rank;
+        let newest =
+            |a: &(DocId, f32), b: &(DocId, f32)| rank[a.0 as usize].cmp(&rank[b.0 as usize]);
+        let order = |a: &(DocId, f32), b: &(DocId, f32)| match sort {
+            Sort::Relevance if !matches_all => b.1.total_cmp(&a.1).then_with(|| newest(a, b)),
+            Sort::Relevance | Sort::Newest => newest(a, b),
+            Sort::Oldest => newest(b, a),
         };
-        match sort {
-            Sort::Relevance if !matches_all => {
-                hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| newest(a, b)));
-            }
-            Sort::Relevance | Sort::Newest => hits.sort_by(newest),
-            Sort::Oldest => hits.sort_by(|a, b| newest(b, a)),
+        if keep < hits.len() {
+            hits.select_nth_unstable_by(keep, order);
+            hits[..keep].sort_unstable_by(order);
+        } else {
+            hits.sort_unstable_by(order);
         }
     }
 

@@ -116,12 +116,12 @@ pub struct Bin {
 
 /// Bins the articles `docs` of `index` (any order).
 pub fn timeline(index: &Index, docs: &[DocId]) -> Timeline {
-    let articles = index.articles();
-    let dates = docs
-        .iter()
-        .filter_map(|&d| articles.get(d as usize))
-        .map(|a| a.date);
-    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
+    let dates = &index.dates;
+    let date_of = |doc: DocId| dates.get(doc as usize).copied();
+    let (Some(first), Some(last)) = (
+        docs.iter().filter_map(|&d| date_of(d)).min(),
+        docs.iter().filter_map(|&d| date_of(d)).max(),
+    ) else {
         return Timeline::default();
     };
     let granularity = Granularity::for_span(first, last);
@@ -140,10 +140,8 @@ pub fn timeline(index: &Index, docs: &[DocId]) -> Timeline {
         .collect();
     let mut mentions_outside = 0;
     for &doc in docs {
-        let Some(article) = articles.get(doc as usize) else {
-            continue;
-        };
-        let slot = (granularity.ordinal(article.date) - base) as usize;
+        let Some(date) = date_of(doc) else { continue };
+        let slot = (granularity.ordinal(date) - base) as usize;
         if let Some(bin) = bins.get_mut(slot) {
             bin.articles.push(doc);
         }
@@ -156,12 +154,8 @@ pub fn timeline(index: &Index, docs: &[DocId]) -> Timeline {
         }
     }
     for bin in &mut bins {
-        bin.articles.sort_by(|&a, &b| {
-            articles[b as usize]
-                .date
-                .cmp(&articles[a as usize].date)
-                .then(a.cmp(&b))
-        });
+        bin.articles
+            .sort_unstable_by_key(|&doc| index.newest_rank[doc as usize]);
     }
     Timeline {
         granularity,

@@ -345,3 +345,26 @@ fn reader_helpers() {
         )
     "#]].assert_debug_eq(&(blocks, entities));
 }
+
+#[test]
+fn pages_are_slices_of_the_full_order() {
+    let index = index();
+    for sort in [Sort::Relevance, Sort::Newest, Sort::Oldest] {
+        for query in ["", "米", "ベネズエラ", "制裁 OR 原油"] {
+            let request = |offset, limit| SearchRequest {
+                query: query.into(),
+                sort,
+                offset,
+                limit,
+                ..SearchRequest::default()
+            };
+            let ids = |r: SearchResults| r.hits.into_iter().map(|h| h.id).collect::<Vec<_>>();
+            let all = ids(index.search(&request(0, usize::MAX)));
+            for (offset, limit) in [(0, 1), (0, 3), (2, 3), (7, 5), (20, 5)] {
+                let page = ids(index.search(&request(offset, limit)));
+                let expected: Vec<String> = all.iter().skip(offset).take(limit).cloned().collect();
+                assert_eq!(page, expected, "{query:?} {sort:?} {offset} {limit}");
+            }
+        }
+    }
+}
