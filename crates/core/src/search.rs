@@ -337,3 +337,123 @@ fn intersect(a: &[(DocId, f32)], b: &[(DocId, f32)]) -> Vec<(DocId, f32)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+    use crate::Gazetteer;
+    use expect_test::{expect, Expect};
+
+    /// Three short articles: the term in a title, in a body, and twice in a body.
+    const CORPUS: &str = "\
+- 2024年1月1日 制裁の行方
+- 2025年1月1日 別の話
+- 2023年6月1日 古い話
+- 2025年3月1日 新しい話
+2024年1月1日 制裁の行方
+今後を占う。
+2025年1月1日 別の話
+制裁が続く。
+2023年6月1日 古い話
+制裁と制裁。
+2025年3月1日 新しい話
+関係ない。
+";
+
+    fn check(request: SearchRequest, expect: Expect) {
+        let gazetteer =
+            Gazetteer::from_toml("[[entity]]\nname = \"制裁\"\nkind = \"topic\"\n").unwrap();
+        let index = Index::build(parse(CORPUS).corpus, &gazetteer);
+        let results = index.search(&request);
+        let mut out: Vec<String> = results
+            .hits
+            .iter()
+            .map(|h| format!("{} {} {:.3}", h.date, h.title, h.score))
+            .collect();
+        let years: Vec<String> = results
+            .facets
+            .years
+            .iter()
+            .map(|y| {
+                format!(
+                    "{}{}={}",
+                    if y.selected { "*" } else { "" },
+                    y.year,
+                    y.count
+                )
+            })
+            .collect();
+        out.push(format!("years {}", years.join(" ")));
+        expect.assert_debug_eq(&out);
+    }
+
+    fn query(q: &str) -> SearchRequest {
+        SearchRequest {
+            query: q.into(),
+            ..SearchRequest::default()
+        }
+    }
+
+    #[test]
+    fn title_boost_then_tf_then_newest() {
+        check(
+            query("制裁"),
+            expect![[r#"
+                [
+                    "2024-01-01 制裁の行方 0.544",
+                    "2023-06-01 古い話 0.497",
+                    "2025-01-01 別の話 0.364",
+                    "years 2023=1 2024=1 2025=1",
+                ]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn empty_query_lists_newest_first_and_sorts_apply() {
+        check(
+            query(""),
+            expect![[r#"
+            [
+                "2025-03-01 新しい話 0.000",
+                "2025-01-01 別の話 0.000",
+                "2024-01-01 制裁の行方 0.000",
+                "2023-06-01 古い話 0.000",
+                "years 2023=1 2024=1 2025=2",
+            ]
+        "#]],
+        );
+        check(
+            SearchRequest {
+                sort: Sort::Oldest,
+                ..query("制裁")
+            },
+            expect![[r#"
+                [
+                    "2023-06-01 古い話 0.497",
+                    "2024-01-01 制裁の行方 0.544",
+                    "2025-01-01 別の話 0.364",
+                    "years 2023=1 2024=1 2025=1",
+                ]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn years_filter_is_disjunctive() {
+        check(
+            SearchRequest {
+                years: vec![2025],
+                ..query("")
+            },
+            expect![[r#"
+                [
+                    "2025-03-01 新しい話 0.000",
+                    "2025-01-01 別の話 0.000",
+                    "years 2023=1 2024=1 *2025=2",
+                ]
+            "#]],
+        );
+    }
+}

@@ -163,3 +163,66 @@ pub fn timeline(index: &Index, docs: &[DocId]) -> Timeline {
         mentions_outside,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+    use crate::Gazetteer;
+    use expect_test::{expect, Expect};
+
+    fn check(corpus: &str, expect: Expect) {
+        let index = Index::build(parse(corpus).corpus, &Gazetteer::default());
+        let docs: Vec<DocId> = (0..index.len() as DocId).collect();
+        let t = timeline(&index, &docs);
+        let mut out = vec![format!(
+            "{:?}, {} mention(s) outside",
+            t.granularity, t.mentions_outside
+        )];
+        out.extend(
+            t.bins
+                .iter()
+                .map(|b| format!("{}..{} {:?} m={}", b.start, b.end, b.articles, b.mentioned)),
+        );
+        expect.assert_debug_eq(&out);
+    }
+
+    #[test]
+    fn granularity_follows_the_span() {
+        // Four months: month bins, empty ones included; a yearless mention resolves
+        // against its article; one mention falls outside the span.
+        check(
+            "- 2024年1月20日 甲\n- 2024年5月2日 乙\n2024年1月20日 甲\n2月3日に会談、1990年5月にも。\n2024年5月2日 乙\n本文\n",
+            expect![[r#"
+                [
+                    "Month, 1 mention(s) outside",
+                    "2024-01-01..2024-01-31 [0] m=0",
+                    "2024-02-01..2024-02-29 [] m=1",
+                    "2024-03-01..2024-03-31 [] m=0",
+                    "2024-04-01..2024-04-30 [] m=0",
+                    "2024-05-01..2024-05-31 [1] m=0",
+                ]
+            "#]],
+        );
+        // Three days: day bins.
+        check(
+            "- 2024年2月28日 甲\n- 2024年3月1日 乙\n2024年2月28日 甲\n2024年2月29日の予定。\n2024年3月1日 乙\n本文\n",
+            expect![[r#"
+                [
+                    "Day, 0 mention(s) outside",
+                    "2024-02-28..2024-02-28 [0] m=0",
+                    "2024-02-29..2024-02-29 [] m=1",
+                    "2024-03-01..2024-03-01 [1] m=0",
+                ]
+            "#]],
+        );
+        check(
+            "",
+            expect![[r#"
+            [
+                "Year, 0 mention(s) outside",
+            ]
+        "#]],
+        );
+    }
+}

@@ -302,6 +302,19 @@ mod tests {
     }
 
     #[test]
+    fn detects_the_format() {
+        let jsonl = "\u{feff}\n{\"date\":\"2025-01-02\",\"title\":\"甲\",\"body\":\"本文\"}\n";
+        let parsed = parse(jsonl);
+        assert_eq!(
+            (parsed.corpus.articles.len(), parsed.diagnostics.len()),
+            (1, 0)
+        );
+        assert_eq!(parsed.corpus.articles[0].line, 2);
+        let digest = parse("- 2025年1月2日 甲\n2025年1月2日 甲\n{本文}\n");
+        assert_eq!(digest.corpus.articles[0].body, "{本文}");
+    }
+
+    #[test]
     fn diagnostics_display_with_file() {
         let d = Diagnostic::error(12, "impossible date");
         assert_eq!(
