@@ -183,6 +183,12 @@ impl Gazetteer {
     }
 
     /// Entities in an already normalized text, spans in that text.
+    ///
+    /// A first-character map plus `starts_with`, not the `aho-corasick` crate: a
+    /// gazetteer has tens to hundreds of short patterns and this runs once per
+    /// article at index time, so an automaton would buy nothing measurable and add
+    /// its code to the wasm download. Latin patterns also need word-boundary checks,
+    /// which are simplest at the point of match.
     pub fn find_in_normalized(&self, normalized: &str) -> Vec<EntityMatch> {
         let mut found = Vec::new();
         if self.patterns.is_empty() {
