@@ -71,7 +71,7 @@ fn is_char_span(text: &str, start: usize, end: usize) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
     fn search_equals_naive_substring(corpus in corpus(), terms in prop::collection::vec((term(), any::<bool>()), 1..4)) {
@@ -196,6 +196,34 @@ proptest! {
     #[test]
     fn parse_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
         let _ = parse::parse_bytes(&bytes);
+    }
+
+    #[test]
+    fn search_never_panics(
+        corpus in corpus(),
+        query in any::<String>(),
+        offset in 0usize..20,
+        limit in 0usize..20,
+        years in prop::collection::vec(1990i32..2030, 0..3),
+        entity in select(&["カガ", "ア", "unknown", ""][..]),
+    ) {
+        let gazetteer = Gazetteer::from_toml("[[entity]]\nname = \"カガ\"\nkind = \"place\"\nvariants = [\"ア\"]\n").unwrap();
+        let index = Index::build(corpus, &gazetteer);
+        let results = index.search(&SearchRequest {
+            query,
+            offset,
+            limit,
+            years,
+            entities: vec![entity.to_string()],
+            from: Date::new(2003, 1, 1),
+            ..SearchRequest::default()
+        });
+        prop_assert!(results.hits.len() <= limit);
+        for hit in &results.hits {
+            for span in &hit.title_highlights {
+                prop_assert!(is_char_span(&hit.title, span.start, span.end));
+            }
+        }
     }
 
     #[test]
