@@ -30,6 +30,7 @@ struct Cli {
 enum Command {
     /// Validate a corpus (digest or JSON Lines) and its gazetteer.
     Check {
+        /// Corpus file (digest format or JSON Lines).
         file: PathBuf,
         /// Gazetteer file (default: entities.toml beside FILE, if any).
         #[arg(long)]
@@ -37,7 +38,9 @@ enum Command {
     },
     /// Search a corpus as the app would.
     Search {
+        /// Corpus file (digest format or JSON Lines).
         file: PathBuf,
+        /// Query: terms ANDed, "quoted phrase", -exclude, a OR b ("" lists all).
         query: String,
         /// First date, inclusive (2025-01-31 or 2025年1月31日).
         #[arg(long)]
@@ -51,6 +54,7 @@ enum Command {
         /// Only articles published this year (repeatable).
         #[arg(long = "year")]
         years: Vec<i32>,
+        /// relevance, newest or oldest.
         #[arg(long, default_value = "relevance")]
         sort: Sort,
         /// Gazetteer file (default: entities.toml beside FILE, if any).
