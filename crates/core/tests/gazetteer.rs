@@ -43,3 +43,26 @@ fn escapes_and_comments_read_as_real_toml_does() {
     assert_eq!(ours.entities()[0].name, reference.entity[0].name);
     assert_eq!(ours.entities()[0].variants, reference.entity[0].variants);
 }
+
+/// How the shipped gazetteer reads the tricky one-character variant 米.
+#[test]
+fn shipped_gazetteer_on_us_and_america() {
+    let gazetteer = Gazetteer::from_toml(ENTITIES).unwrap();
+    let text =
+        "米軍と中南米、中米諸国、米中関係、日米同盟、北米、欧米、米麻薬取締局、アメリカ、新米";
+    let found: Vec<String> = gazetteer
+        .entities_in(text)
+        .iter()
+        .map(|m| {
+            format!(
+                "{}={}",
+                &text[m.span.range()],
+                gazetteer.entity(m.entity).unwrap().name
+            )
+        })
+        .collect();
+    expect_test::expect![
+        "米=米国 中南米=中南米 中米=中南米 米=米国 米=米国 米麻薬取締局=米麻薬取締局 アメリカ=米国"
+    ]
+    .assert_eq(&found.join(" "));
+}
