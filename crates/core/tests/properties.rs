@@ -66,6 +66,12 @@ fn contains(article: &Article, term: &str) -> bool {
     normalize(&article.title).contains(&term) || normalize(&article.body).contains(&term)
 }
 
+/// Characters that belong to the NFKC unit of the character before them.
+fn joins_previous(c: char) -> bool {
+    matches!(c, '\u{FF9E}' | '\u{FF9F}')
+        || unicode_normalization::char::canonical_combining_class(c) != 0
+}
+
 fn is_char_span(text: &str, start: usize, end: usize) -> bool {
     start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
 }
@@ -108,6 +114,25 @@ proptest! {
     fn normalize_is_idempotent(text in text_from(DOC_CHARS, 30)) {
         let once = normalize(&text);
         prop_assert_eq!(normalize(&once), once);
+    }
+
+    /// DESIGN.md: "normalizing a substring gives a substring of the normalized
+    /// text", for substrings that start and end between NFKC units and do not start
+    /// with a long-vowel mark (which the full text may have dropped after a kana).
+    #[test]
+    fn normalize_is_local(text in text_from(DOC_CHARS, 30), a in 0usize..64, b in 0usize..64) {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .filter(|&i| text[i..].chars().next().is_none_or(|c| !joins_previous(c)))
+            .collect();
+        let (i, j) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+        let sub = &text[i.min(j)..i.max(j)];
+        prop_assume!(!sub.starts_with(['ー', 'ｰ', '－', '〜', '～', '―']));
+        let whole = normalize(&text);
+        let part = normalize(sub);
+        prop_assert!(whole.contains(&part), "{:?} of {:?}: {:?} not in {:?}", sub, text, part, whole);
     }
 
     #[test]
