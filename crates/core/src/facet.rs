@@ -26,17 +26,24 @@ pub struct EntityFacet {
     pub values: Vec<EntityCount>,
 }
 
+/// One entity value of a facet.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EntityCount {
+    /// Canonical name (what [`crate::SearchRequest::entities`] takes).
     pub name: String,
+    /// Matching articles mentioning it, counted without this kind's own filter.
     pub count: usize,
+    /// Whether it is in the request's filter (selected values are listed even at 0).
     pub selected: bool,
 }
 
+/// One year value of the year facet.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct YearCount {
     pub year: i32,
+    /// Matching articles published that year, counted without the year filter.
     pub count: usize,
+    /// Whether it is in the request's year filter.
     pub selected: bool,
 }
 

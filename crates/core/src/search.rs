@@ -85,10 +85,13 @@ impl Default for SearchRequest {
 /// One matching article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Hit {
+    /// Index into [`Index::articles`].
     pub doc: DocId,
+    /// The article's stable, URL-safe id.
     pub id: String,
     pub date: Date,
     pub title: String,
+    /// BM25 score (0 when the query has no positive term).
     pub score: f32,
     /// Byte spans of query matches in `title`.
     pub title_highlights: Vec<Span>,

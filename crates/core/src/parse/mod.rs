@@ -66,6 +66,7 @@ pub struct Article {
     pub body: String,
     /// 1-based line of the article's header (digest) or record (JSON Lines).
     pub line: usize,
+    /// JSON Lines only: optional `tags`, `source` and `url` of the record.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
