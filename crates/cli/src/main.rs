@@ -140,7 +140,34 @@ fn check(file: &Path, entities: Option<&Path>) -> Result<ExitCode, String> {
     let (mut errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let mut entity_note = String::new();
     match read_gazetteer(file, entities) {
-        Ok(Some(g)) => entity_note = format!(", {} entities", g.entities().len()),
+        Ok(Some(g)) => {
+            entity_note = format!(", {} entities", g.entities().len());
+            // Gazetteer authors want to know about entries that never fire
+            // (a misspelled variant, say); a note, not a warning.
+            let index = Index::build(parsed.corpus.clone(), &g);
+            let all = index.search(&SearchRequest {
+                limit: 0,
+                ..SearchRequest::default()
+            });
+            let found: Vec<&str> = all
+                .facets
+                .entities
+                .iter()
+                .flat_map(|group| &group.values)
+                .map(|v| v.name.as_str())
+                .collect();
+            for entity in g
+                .entities()
+                .iter()
+                .filter(|e| !found.contains(&e.name.as_str()))
+            {
+                eprintln!(
+                    "note: entity {:?} ({}) matches no article",
+                    entity.name,
+                    entity.kind.as_str()
+                );
+            }
+        }
         Ok(None) => {}
         Err(message) => {
             eprintln!("{message}");
