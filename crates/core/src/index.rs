@@ -75,6 +75,7 @@ pub struct Index {
     pub(crate) newest_rank: Vec<u32>,
     /// Article dates, compact: filters and the timeline touch every matching doc.
     pub(crate) dates: Vec<Date>,
+    newest_first: Vec<DocId>,
 }
 
 impl Index {
@@ -127,6 +128,7 @@ impl Index {
         for (rank, &doc) in by_date.iter().enumerate() {
             index.newest_rank[doc as usize] = rank as u32;
         }
+        index.newest_first = by_date;
         index.vocabulary = index.words.iter().map(|(w, &id)| (w.clone(), id)).collect();
         index.vocabulary.sort_unstable();
         for (&(first, _), &id) in &index.grams {
@@ -170,6 +172,12 @@ impl Index {
 
     pub fn article(&self, doc: DocId) -> Option<&Article> {
         self.corpus.articles.get(doc as usize)
+    }
+
+    /// Every article, newest first (ties in corpus order): the reader's prev/next
+    /// when no search is active.
+    pub fn newest_first(&self) -> &[DocId] {
+        &self.newest_first
     }
 
     /// The article with this stable id.

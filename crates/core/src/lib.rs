@@ -45,7 +45,7 @@
 //! |---|---|
 //! | [`parse::parse`]`(&str)` / [`parse::parse_bytes`]`(&[u8])` (also `parse_digest`, `parse_jsonl`) | [`Parsed`] `{ corpus, diagnostics }`, [`Parsed::has_errors`], [`Diagnostic::display`]`(file)` → `FILE:LINE: error: reason` |
 //! | [`Gazetteer::from_toml`]`(&str)` | `Result<Gazetteer, `[`Error`]`>`; `entities()`, `entity(id)`, `find(name)`, `entities_in(text)` |
-//! | [`Index::build`]`(Corpus, &Gazetteer)` | [`Index`]; `articles()`, `article(doc)`, `find_id(id)`, `len()` |
+//! | [`Index::build`]`(Corpus, &Gazetteer)` | [`Index`]; `articles()`, `article(doc)`, `find_id(id)`, `newest_first()`, `len()` |
 //! | [`Index::search`]`(&SearchRequest)` | [`SearchResults`] `{ hits: Vec<Hit>, total, facets, timeline, query }` |
 //! | [`Index::highlight`]`(query, text)` / [`snippet::highlight`] | `Vec<Span>`: byte ranges of matches in any text |
 //! | [`Article::blocks`]`()` | `Vec<Block { kind: Paragraph \| Bullet \| Heading, text, span }>` |

@@ -305,6 +305,13 @@ fn timeline_of_the_corpus() {
 fn reader_helpers() {
     let index = index();
     let doc = index.find_id(&index.articles()[2].id).unwrap();
+    let dates: Vec<String> = index
+        .newest_first()
+        .iter()
+        .map(|&d| index.articles()[d as usize].date.to_string())
+        .collect();
+    assert_eq!(dates.first().map(String::as_str), Some("2025-11-07"));
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
     let article = index.article(doc).unwrap();
     let blocks: Vec<String> = article
         .blocks()
