@@ -48,7 +48,7 @@ pub fn parse_digest(src: &str) -> Parsed {
             i += 1;
             continue;
         }
-        let Some((raw, title)) = line.strip_prefix("- ").and_then(split_header) else {
+        let Some((raw, title)) = toc_entry(line).and_then(split_header) else {
             break;
         };
         let n = i + 1;
@@ -176,6 +176,14 @@ fn validate(raw: RawDate, line: usize, diagnostics: &mut Vec<Diagnostic>) -> Opt
     date
 }
 
+/// `- 2025年11月07日 Title` → `2025年11月07日 Title`. Any whitespace may follow the
+/// dash (a full-width space is common in hand-edited files).
+fn toc_entry(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix('-')?;
+    rest.starts_with(char::is_whitespace)
+        .then(|| rest.trim_start())
+}
+
 /// `2025年11月07日 Title` → (raw date, title). The separator is any whitespace.
 fn split_header(line: &str) -> Option<(RawDate, &str)> {
     let (raw, len) = ja_date_prefix(line)?;
@@ -275,6 +283,17 @@ mod tests {
             "#]],
         );
         check("", expect![""]);
+    }
+
+    #[test]
+    fn toc_dash_may_be_followed_by_any_space() {
+        check(
+            "-\u{3000}2025年1月2日 甲\n-\t2025年1月3日 乙\n2025年1月2日 甲\nあ\n2025年1月3日 乙\nい\n",
+            expect![[r#"
+                2025-01-02-ae36ec 2025-01-02 "甲" @3 "あ"
+                2025-01-03-43f1a5 2025-01-03 "乙" @5 "い"
+            "#]],
+        );
     }
 
     #[test]
