@@ -30,6 +30,7 @@ struct Cli {
 enum Command {
     /// Validate a corpus (digest or JSON Lines) and its gazetteer.
     Check {
+        /// Corpus file (digest format or JSON Lines).
         file: PathBuf,
         /// Gazetteer file (default: entities.toml beside FILE, if any).
         #[arg(long)]
@@ -37,7 +38,9 @@ enum Command {
     },
     /// Search a corpus as the app would.
     Search {
+        /// Corpus file (digest format or JSON Lines).
         file: PathBuf,
+        /// Query: terms ANDed, "quoted phrase", -exclude, a OR b ("" lists all).
         query: String,
         /// First date, inclusive (2025-01-31 or 2025年1月31日).
         #[arg(long)]
@@ -51,6 +54,7 @@ enum Command {
         /// Only articles published this year (repeatable).
         #[arg(long = "year")]
         years: Vec<i32>,
+        /// relevance, newest or oldest.
         #[arg(long, default_value = "relevance")]
         sort: Sort,
         /// Gazetteer file (default: entities.toml beside FILE, if any).
@@ -136,7 +140,34 @@ fn check(file: &Path, entities: Option<&Path>) -> Result<ExitCode, String> {
     let (mut errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let mut entity_note = String::new();
     match read_gazetteer(file, entities) {
-        Ok(Some(g)) => entity_note = format!(", {} entities", g.entities().len()),
+        Ok(Some(g)) => {
+            entity_note = format!(", {} entities", g.entities().len());
+            // Gazetteer authors want to know about entries that never fire
+            // (a misspelled variant, say); a note, not a warning.
+            let index = Index::build(parsed.corpus.clone(), &g);
+            let all = index.search(&SearchRequest {
+                limit: 0,
+                ..SearchRequest::default()
+            });
+            let found: Vec<&str> = all
+                .facets
+                .entities
+                .iter()
+                .flat_map(|group| &group.values)
+                .map(|v| v.name.as_str())
+                .collect();
+            for entity in g
+                .entities()
+                .iter()
+                .filter(|e| !found.contains(&e.name.as_str()))
+            {
+                eprintln!(
+                    "note: entity {:?} ({}) matches no article",
+                    entity.name,
+                    entity.kind.as_str()
+                );
+            }
+        }
         Ok(None) => {}
         Err(message) => {
             eprintln!("{message}");

@@ -89,3 +89,30 @@ fn bad_arguments_fail() {
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot read"), "{stderr}");
 }
+
+#[test]
+fn check_notes_entities_that_match_nothing() {
+    let dir = std::env::temp_dir().join(format!("kiroku-cli-notes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("corpus.txt"),
+        "- 2025年1月2日 甲\n2025年1月2日 甲\nマドゥロ氏\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("entities.toml"),
+        "[[entity]]\nname = \"マドゥロ\"\nkind = \"person\"\n[[entity]]\nname = \"マドロ\"\nkind = \"person\"\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = kiroku(&["check", dir.join("corpus.txt").to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        "note: entity \"マドロ\" (person) matches no article\n"
+    );
+    assert!(
+        stdout.ends_with("1 articles, 2 entities, 0 error(s), 0 warning(s)\n"),
+        "{stdout}"
+    );
+}

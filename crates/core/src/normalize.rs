@@ -171,7 +171,15 @@ impl Units<'_> {
 }
 
 fn joins_previous(c: char) -> bool {
-    !c.is_ascii() && (matches!(c, '\u{FF9E}' | '\u{FF9F}') || canonical_combining_class(c) != 0)
+    // Combining marks start at U+0300; kanji and most kana never combine. Skipping
+    // the table look-up for them matters: this runs once per character indexed.
+    if (c as u32) < 0x300
+        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || ('\u{30A0}'..='\u{30FF}').contains(&c)
+    {
+        return false;
+    }
+    (matches!(c, '\u{FF9E}' | '\u{FF9F}') || canonical_combining_class(c) != 0)
 }
 
 /// The long-vowel step, applied to NFKC'd, lowercased, katakana-folded characters.

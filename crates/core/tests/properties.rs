@@ -66,12 +66,18 @@ fn contains(article: &Article, term: &str) -> bool {
     normalize(&article.title).contains(&term) || normalize(&article.body).contains(&term)
 }
 
+/// Characters that belong to the NFKC unit of the character before them.
+fn joins_previous(c: char) -> bool {
+    matches!(c, '\u{FF9E}' | '\u{FF9F}')
+        || unicode_normalization::char::canonical_combining_class(c) != 0
+}
+
 fn is_char_span(text: &str, start: usize, end: usize) -> bool {
     start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
     fn search_equals_naive_substring(corpus in corpus(), terms in prop::collection::vec((term(), any::<bool>()), 1..4)) {
@@ -108,6 +114,25 @@ proptest! {
     fn normalize_is_idempotent(text in text_from(DOC_CHARS, 30)) {
         let once = normalize(&text);
         prop_assert_eq!(normalize(&once), once);
+    }
+
+    /// DESIGN.md: "normalizing a substring gives a substring of the normalized
+    /// text", for substrings that start and end between NFKC units and do not start
+    /// with a long-vowel mark (which the full text may have dropped after a kana).
+    #[test]
+    fn normalize_is_local(text in text_from(DOC_CHARS, 30), a in 0usize..64, b in 0usize..64) {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .filter(|&i| text[i..].chars().next().is_none_or(|c| !joins_previous(c)))
+            .collect();
+        let (i, j) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+        let sub = &text[i.min(j)..i.max(j)];
+        prop_assume!(!sub.starts_with(['ー', 'ｰ', '－', '〜', '～', '―']));
+        let whole = normalize(&text);
+        let part = normalize(sub);
+        prop_assert!(whole.contains(&part), "{:?} of {:?}: {:?} not in {:?}", sub, text, part, whole);
     }
 
     #[test]
@@ -196,6 +221,34 @@ proptest! {
     #[test]
     fn parse_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
         let _ = parse::parse_bytes(&bytes);
+    }
+
+    #[test]
+    fn search_never_panics(
+        corpus in corpus(),
+        query in any::<String>(),
+        offset in 0usize..20,
+        limit in 0usize..20,
+        years in prop::collection::vec(1990i32..2030, 0..3),
+        entity in select(&["カガ", "ア", "unknown", ""][..]),
+    ) {
+        let gazetteer = Gazetteer::from_toml("[[entity]]\nname = \"カガ\"\nkind = \"place\"\nvariants = [\"ア\"]\n").unwrap();
+        let index = Index::build(corpus, &gazetteer);
+        let results = index.search(&SearchRequest {
+            query,
+            offset,
+            limit,
+            years,
+            entities: vec![entity.to_string()],
+            from: Date::new(2003, 1, 1),
+            ..SearchRequest::default()
+        });
+        prop_assert!(results.hits.len() <= limit);
+        for hit in &results.hits {
+            for span in &hit.title_highlights {
+                prop_assert!(is_char_span(&hit.title, span.start, span.end));
+            }
+        }
     }
 
     #[test]
