@@ -1,13 +1,97 @@
 //! kiroku-core: every piece of text work kiroku does, as a pure library.
 //!
-//! It takes `&str`, returns data, and never imports a web crate or touches IO, so
-//! it is tested and benchmarked natively and runs unchanged inside the wasm app.
+//! It takes `&str`, returns data, and never imports a web crate or touches IO, so it
+//! is tested and benchmarked natively and runs unchanged inside the wasm app.
+//!
+//! # API in one screen
 //!
 //! ```
-//! let parsed = kiroku_core::parse::parse_digest("- 2025年1月2日 見出し\n2025年1月2日 見出し\n本文\n");
-//! assert_eq!(parsed.corpus.articles[0].title, "見出し");
+//! use kiroku_core::{parse, Gazetteer, Index, SearchRequest, Sort};
+//!
+//! // Parse (digest or JSON Lines, auto-detected); diagnostics carry line numbers.
+//! let parsed = parse::parse("- 2025年10月21日 ルビオ氏が主導\n2025年10月21日 ルビオ氏が主導\n\
+//!                            マドゥーロ大統領の追放を求めた。\n- 米国の圧力\n");
+//! assert!(!parsed.has_errors());
+//!
+//! // A gazetteer (corpus/entities.toml) and the index.
+//! let gazetteer = Gazetteer::from_toml("[[entity]]\nname = \"マドゥロ\"\nkind = \"person\"\n").unwrap();
+//! let index = Index::build(parsed.corpus, &gazetteer);
+//!
+//! // Per keystroke.
+//! let results = index.search(&SearchRequest {
+//!     query: "まどぅろ".into(),
+//!     entities: vec!["マドゥロ".into()],
+//!     sort: Sort::Relevance,
+//!     ..SearchRequest::default()
+//! });
+//! assert_eq!(results.total, 1);
+//! let hit = &results.hits[0];
+//! assert_eq!(&hit.snippet.text[hit.snippet.highlights[0].range()], "マドゥーロ");
+//! assert_eq!(results.facets.entities[0].values[0].count, 1);
+//! assert_eq!(results.timeline.bins[0].articles, [hit.doc]);
+//!
+//! // The reader.
+//! let article = index.article(hit.doc).unwrap();
+//! assert_eq!(article.blocks().len(), 2); // a paragraph and a bullet
+//! let marks = index.highlight("マドゥロ", article.blocks()[0].text);
+//! assert_eq!(marks.len(), 1);
+//! assert_eq!(index.entities_of(hit.doc), [0]);
+//! assert!(index.mentioned_dates_of(hit.doc).is_empty());
 //! ```
+//!
+//! Modules, one concept each:
+//! - [`parse`]: corpus formats → [`parse::Corpus`] + [`parse::Diagnostic`]s, article ids, body blocks
+//! - [`normalize`]: the text folding shared by index, query and highlighting
+//! - [`tokenize`]: the one tokenizer (bigrams for CJK, words for Latin)
+//! - [`index`]: posting lists and occurrence look-up
+//! - [`query`]: the query language → atoms
+//! - [`search`]: ranking and the one-call search API
+//! - [`facet`], [`timeline`], [`snippet`]: what the result view shows
+//! - [`date`], [`entity`]: dates in text, the gazetteer
 
+pub mod date;
+pub mod entity;
+pub mod facet;
+pub mod index;
+pub mod normalize;
 pub mod parse;
+pub mod query;
+pub mod search;
+pub mod snippet;
+pub mod timeline;
+pub mod tokenize;
 
-pub use parse::{Article, Corpus, Date, Diagnostic, Parsed, Severity};
+pub use date::Date;
+pub use entity::{EntityKind, Gazetteer};
+pub use index::{DocId, Index};
+pub use parse::{Article, Block, BlockKind, Corpus, Diagnostic, Parsed, Severity};
+pub use search::{Hit, SearchRequest, SearchResults, Sort};
+
+use serde::Serialize;
+
+/// A byte range `start..end` in some text, always on char boundaries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Errors returned by this crate (corpus problems are [`Diagnostic`]s instead, so
+/// that one bad line does not hide the others).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    #[error("entities file line {line}: {message}")]
+    Gazetteer { line: usize, message: String },
+    #[error(transparent)]
+    Date(#[from] date::DateError),
+}

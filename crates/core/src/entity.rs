@@ -1,0 +1,519 @@
+//! Named entities (people, places, organizations, topics) from a gazetteer file,
+//! found in normalized text leftmost-longest. They drive the facets and the reader's
+//! entity chips.
+//!
+//! The gazetteer is a small TOML file (`corpus/entities.toml`):
+//!
+//! ```toml
+//! [[entity]]
+//! name = "米国"                 # canonical name, shown in the UI
+//! kind = "place"                # person | place | organization | topic
+//! variants = ["アメリカ", "米"]  # other spellings (the name itself always counts)
+//! exclude = ["中南米", "南米"]   # longer words in which a variant is *not* this entity
+//! ```
+//!
+//! Matching runs on normalized text ([`crate::normalize`]), so spelling variants that
+//! normalize alike (マドゥーロ/マドゥロ) need no entry. At each position the longest
+//! pattern wins and matching resumes after it; `exclude` words take part as patterns
+//! that name no entity, which is how 米 counts in 米軍 but not in 中南米. Latin
+//! patterns (CIA, USDT) only match whole words.
+//!
+//! ```
+//! use kiroku_core::entity::Gazetteer;
+//! let g = Gazetteer::from_toml(r#"
+//! [[entity]]
+//! name = "米国"
+//! kind = "place"
+//! variants = ["米"]
+//! exclude = ["中南米"]
+//! "#).unwrap();
+//! assert_eq!(g.entities_in("米軍と中南米").len(), 1);
+//! ```
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::normalize::{normalize, Normalized};
+use crate::tokenize::is_word_char;
+use crate::{Error, Span};
+
+/// Index of an entity in its [`Gazetteer`].
+pub type EntityId = u16;
+
+/// What an entity is; facets group by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organization,
+    Topic,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Place,
+        EntityKind::Organization,
+        EntityKind::Topic,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organization => "organization",
+            EntityKind::Topic => "topic",
+        }
+    }
+
+    fn parse(s: &str) -> Option<EntityKind> {
+        Some(match s {
+            "person" | "people" => EntityKind::Person,
+            "place" | "location" => EntityKind::Place,
+            "organization" | "organisation" | "org" => EntityKind::Organization,
+            "topic" => EntityKind::Topic,
+            _ => return None,
+        })
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub variants: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+/// An entity found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct EntityMatch {
+    pub entity: EntityId,
+    /// Byte span in the text that was searched.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+struct Pattern {
+    normalized: String,
+    /// `None` for `exclude` words: they match, but name no entity.
+    entity: Option<EntityId>,
+    latin_start: bool,
+    latin_end: bool,
+}
+
+/// The entities of a corpus and a matcher for them.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    entities: Vec<Entity>,
+    /// Patterns by first character, longest first.
+    patterns: FxHashMap<char, Vec<Pattern>>,
+}
+
+impl Gazetteer {
+    /// Builds a matcher for `entities`. Names must be unique (later duplicates are
+    /// ignored by [`Gazetteer::find`]); at most 65 535 entities.
+    pub fn new(entities: Vec<Entity>) -> Gazetteer {
+        let mut patterns: FxHashMap<char, Vec<Pattern>> = FxHashMap::default();
+        let entities: Vec<Entity> = entities.into_iter().take(EntityId::MAX as usize).collect();
+        let mut add = |text: &str, entity: Option<EntityId>| {
+            let normalized = normalize(text.trim());
+            let Some(first) = normalized.chars().next() else {
+                return;
+            };
+            let list = patterns.entry(first).or_default();
+            if list.iter().any(|p| p.normalized == normalized) {
+                return; // first writer wins, e.g. マドゥーロ after マドゥロ
+            }
+            list.push(Pattern {
+                latin_start: is_word_char(first),
+                latin_end: normalized.chars().last().is_some_and(is_word_char),
+                normalized,
+                entity,
+            });
+        };
+        for (id, entity) in entities.iter().enumerate() {
+            let id = id as EntityId;
+            add(&entity.name, Some(id));
+            for variant in &entity.variants {
+                add(variant, Some(id));
+            }
+        }
+        for entity in &entities {
+            for word in &entity.exclude {
+                add(word, None);
+            }
+        }
+        for list in patterns.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.normalized.len()));
+        }
+        Gazetteer { entities, patterns }
+    }
+
+    /// Parses the gazetteer file format shown in the module docs.
+    pub fn from_toml(src: &str) -> Result<Gazetteer, Error> {
+        toml_subset::parse(src).map(Gazetteer::new)
+    }
+
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.get(id as usize)
+    }
+
+    /// The id of the entity with this canonical name (exact) or, failing that, the
+    /// first one with a name or variant that normalizes alike.
+    pub fn find(&self, name: &str) -> Option<EntityId> {
+        if let Some(i) = self.entities.iter().position(|e| e.name == name) {
+            return Some(i as EntityId);
+        }
+        let wanted = normalize(name.trim());
+        self.entities
+            .iter()
+            .position(|e| {
+                std::iter::once(&e.name)
+                    .chain(&e.variants)
+                    .any(|v| normalize(v) == wanted)
+            })
+            .map(|i| i as EntityId)
+    }
+
+    /// Entities in an already normalized text, spans in that text.
+    pub fn find_in_normalized(&self, normalized: &str) -> Vec<EntityMatch> {
+        let mut found = Vec::new();
+        if self.patterns.is_empty() {
+            return found;
+        }
+        let mut prev: Option<char> = None;
+        let mut pos = 0;
+        while let Some(c) = normalized[pos..].chars().next() {
+            let rest = &normalized[pos..];
+            let hit = self.patterns.get(&c).and_then(|list| {
+                list.iter().find(|p| {
+                    rest.starts_with(p.normalized.as_str())
+                        && !(p.latin_start && prev.is_some_and(is_word_char))
+                        && !(p.latin_end
+                            && rest[p.normalized.len()..]
+                                .chars()
+                                .next()
+                                .is_some_and(is_word_char))
+                })
+            });
+            match hit {
+                Some(p) => {
+                    if let Some(entity) = p.entity {
+                        found.push(EntityMatch {
+                            entity,
+                            span: Span::new(pos, pos + p.normalized.len()),
+                        });
+                    }
+                    prev = p.normalized.chars().last();
+                    pos += p.normalized.len();
+                }
+                None => {
+                    prev = Some(c);
+                    pos += c.len_utf8();
+                }
+            }
+        }
+        found
+    }
+
+    /// Entities in any text, spans in that (original) text.
+    pub fn entities_in(&self, text: &str) -> Vec<EntityMatch> {
+        let normalized = Normalized::new(text);
+        self.find_in_normalized(&normalized.text)
+            .into_iter()
+            .filter_map(|m| {
+                let span = normalized.original_span(m.span.range())?;
+                Some(EntityMatch {
+                    entity: m.entity,
+                    span: Span::new(span.start, span.end),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The subset of TOML the gazetteer needs: `[[entity]]` tables of `key = "string"`
+/// and `key = ["string", …]` (arrays may span lines), `#` comments.
+///
+/// Handwritten on purpose: the `toml` crate (with `toml_edit`, `winnow`, `indexmap`)
+/// would add roughly as much to the wasm download as the rest of this crate, for a
+/// file with four keys. `tests/gazetteer.rs` checks this reader against the real
+/// `toml` crate on the shipped gazetteer.
+mod toml_subset {
+    use super::{Entity, EntityKind};
+    use crate::Error;
+
+    #[derive(Default)]
+    struct Table {
+        line: usize,
+        name: Option<String>,
+        kind: Option<String>,
+        variants: Vec<String>,
+        exclude: Vec<String>,
+    }
+
+    pub(super) fn parse(src: &str) -> Result<Vec<Entity>, Error> {
+        let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+        let mut tables: Vec<Table> = Vec::new();
+        let lines: Vec<&str> = src.lines().collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let n = i + 1;
+            let err = |message: String| Error::Gazetteer { line: n, message };
+            let line = strip_comment(lines[i]).trim();
+            i += 1;
+            if line.is_empty() {
+                continue;
+            }
+            if line == "[[entity]]" {
+                tables.push(Table {
+                    line: n,
+                    ..Table::default()
+                });
+                continue;
+            }
+            if line.starts_with('[') {
+                return Err(err(format!(
+                    "unexpected table {line}: only [[entity]] tables are allowed"
+                )));
+            }
+            let Some((key, value)) = line.split_once('=') else {
+                return Err(err(format!("expected `key = value`, found {line:?}")));
+            };
+            let key = key.trim();
+            let mut value = value.trim().to_string();
+            // Multi-line arrays: keep reading until the closing bracket.
+            if value.starts_with('[') {
+                while !array_closed(&value) && i < lines.len() {
+                    value.push(' ');
+                    value.push_str(strip_comment(lines[i]).trim());
+                    i += 1;
+                }
+            }
+            let Some(table) = tables.last_mut() else {
+                return Err(err("key outside an [[entity]] table".into()));
+            };
+            match key {
+                "name" => table.name = Some(string(&value).map_err(err)?),
+                "kind" => table.kind = Some(string(&value).map_err(err)?),
+                "variants" => table.variants = array(&value).map_err(err)?,
+                "exclude" => table.exclude = array(&value).map_err(err)?,
+                _ => {
+                    return Err(err(format!(
+                        "unknown key {key:?} (expected name, kind, variants, exclude)"
+                    )))
+                }
+            }
+        }
+        let mut entities = Vec::with_capacity(tables.len());
+        for table in tables {
+            let err = |message: String| Error::Gazetteer {
+                line: table.line,
+                message,
+            };
+            let name = table
+                .name
+                .filter(|n| !n.trim().is_empty())
+                .ok_or_else(|| err("entity has no name".into()))?;
+            let kind_text = table
+                .kind
+                .ok_or_else(|| err(format!("entity {name:?} has no kind")))?;
+            let kind = EntityKind::parse(&kind_text).ok_or_else(|| {
+                err(format!("entity {name:?} has unknown kind {kind_text:?} (expected person, place, organization or topic)"))
+            })?;
+            if entities.iter().any(|e: &Entity| e.name == name) {
+                return Err(err(format!("entity {name:?} is defined twice")));
+            }
+            entities.push(Entity {
+                name,
+                kind,
+                variants: table.variants,
+                exclude: table.exclude,
+            });
+        }
+        Ok(entities)
+    }
+
+    /// Drops a `#` comment, ignoring `#` inside strings.
+    fn strip_comment(line: &str) -> &str {
+        let mut in_string = false;
+        let mut escaped = false;
+        for (i, c) in line.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' if in_string => escaped = true,
+                '"' => in_string = !in_string,
+                '#' if !in_string => return &line[..i],
+                _ => {}
+            }
+        }
+        line
+    }
+
+    fn array_closed(value: &str) -> bool {
+        strip_comment(value).trim_end().ends_with(']')
+    }
+
+    fn array(value: &str) -> Result<Vec<String>, String> {
+        let inner = value
+            .trim()
+            .strip_prefix('[')
+            .and_then(|v| v.strip_suffix(']'))
+            .ok_or_else(|| format!("expected an array of strings, found {value:?}"))?;
+        let mut items = Vec::new();
+        let mut rest = inner.trim();
+        while !rest.is_empty() {
+            let (item, after) = string_prefix(rest)?;
+            items.push(item);
+            rest = after.trim_start();
+            rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+        }
+        Ok(items)
+    }
+
+    fn string(value: &str) -> Result<String, String> {
+        let (s, rest) = string_prefix(value.trim())?;
+        if rest.trim().is_empty() {
+            Ok(s)
+        } else {
+            Err(format!("unexpected text after string: {rest:?}"))
+        }
+    }
+
+    /// A basic `"…"` string at the start of `s` → (value, rest).
+    fn string_prefix(s: &str) -> Result<(String, &str), String> {
+        let body = s
+            .strip_prefix('"')
+            .ok_or_else(|| format!("expected a \"string\", found {s:?}"))?;
+        let mut out = String::new();
+        let mut chars = body.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '"' => return Ok((out, &body[i + 1..])),
+                '\\' => {
+                    let escaped = match chars.next().map(|(_, e)| e) {
+                        Some('n') => '\n',
+                        Some('t') => '\t',
+                        Some('"') => '"',
+                        Some('\\') => '\\',
+                        Some('u') => {
+                            let hex: String = chars.by_ref().take(4).map(|(_, h)| h).collect();
+                            u32::from_str_radix(&hex, 16)
+                                .ok()
+                                .and_then(char::from_u32)
+                                .ok_or_else(|| format!("bad \\u escape: {hex:?}"))?
+                        }
+                        other => {
+                            return Err(format!("unsupported escape \\{}", other.unwrap_or(' ')))
+                        }
+                    };
+                    out.push(escaped);
+                }
+                _ => out.push(c),
+            }
+        }
+        Err("unterminated string".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    const SAMPLE: &str = r#"
+# a comment
+[[entity]]
+name = "米国"   # trailing comment
+kind = "place"
+variants = [
+  "アメリカ", "米",  # multi-line
+]
+exclude = ["中南米", "北米"]
+
+[[entity]]
+name = "マドゥロ"
+kind = "person"
+variants = ["マドゥーロ", "ニコラス・マドゥロ"]
+
+[[entity]]
+name = "CIA"
+kind = "org"
+
+[[entity]]
+name = "米麻薬取締局"
+kind = "organization"
+"#;
+
+    fn check(text: &str, expect: Expect) {
+        let g = Gazetteer::from_toml(SAMPLE).unwrap();
+        let found: Vec<String> = g
+            .entities_in(text)
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}={}",
+                    g.entity(m.entity).unwrap().name,
+                    &text[m.span.range()]
+                )
+            })
+            .collect();
+        expect.assert_eq(&found.join(" "));
+    }
+
+    #[test]
+    fn leftmost_longest_with_exclusions() {
+        check("米国と中南米、米軍、北米", expect!["米国=米国 米国=米"]);
+        check(
+            "米麻薬取締局と米",
+            expect!["米麻薬取締局=米麻薬取締局 米国=米"],
+        );
+        check(
+            "ニコラス・マドゥーロ大統領とﾏﾄﾞｩﾛ氏",
+            expect!["マドゥロ=ニコラス・マドゥーロ マドゥロ=ﾏﾄﾞｩﾛ"],
+        );
+        check(
+            "CIAとcia、SOCIAL、ＣＩＡ",
+            expect!["CIA=CIA CIA=cia CIA=ＣＩＡ"],
+        );
+        check("アメリカン・エンタープライズ", expect!["米国=アメリカ"]);
+    }
+
+    #[test]
+    fn errors_have_lines() {
+        let err = |src: &str| Gazetteer::from_toml(src).unwrap_err().to_string();
+        assert_eq!(
+            err("name = \"x\""),
+            "entities file line 1: key outside an [[entity]] table"
+        );
+        assert_eq!(
+            err("[[entity]]\nname = \"x\"\nkind = \"planet\""),
+            "entities file line 1: entity \"x\" has unknown kind \"planet\" (expected person, place, organization or topic)"
+        );
+        assert_eq!(
+            err("[[entity]]\nname = \"x"),
+            "entities file line 2: unterminated string"
+        );
+        assert_eq!(
+            err("[other]"),
+            "entities file line 1: unexpected table [other]: only [[entity]] tables are allowed"
+        );
+        assert!(Gazetteer::from_toml("").unwrap().entities().is_empty());
+    }
+
+    #[test]
+    fn finds_by_name_or_variant() {
+        let g = Gazetteer::from_toml(SAMPLE).unwrap();
+        assert_eq!(g.find("マドゥロ"), Some(1));
+        assert_eq!(g.find("まどぅーろ"), Some(1));
+        assert_eq!(g.find("アメリカ"), Some(0));
+        assert_eq!(g.find("ロシア"), None);
+    }
+}

@@ -1,0 +1,149 @@
+//! Filters and facet counts: entities (grouped by kind) and years, disjunctive.
+//!
+//! Within a group, selected values are ORed (ルビオ or マドゥロ); groups are ANDed
+//! (a person and a place). A group's counts are computed over the articles that pass
+//! every *other* group's filter, so selecting ルビオ does not zero the other people:
+//! their counts say how many articles you would get by adding them.
+
+use serde::Serialize;
+
+use crate::entity::{EntityId, EntityKind};
+use crate::index::{DocId, Index};
+
+/// The facet counts shown beside the results.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Facets {
+    /// One group per entity kind that has a value to show, in [`EntityKind::ALL`] order.
+    pub entities: Vec<EntityFacet>,
+    /// Years ascending.
+    pub years: Vec<YearCount>,
+}
+
+/// The entity values of one kind, most frequent first.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityFacet {
+    pub kind: EntityKind,
+    pub values: Vec<EntityCount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityCount {
+    pub name: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct YearCount {
+    pub year: i32,
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// What the user has selected, resolved against the gazetteer.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Selection {
+    /// Selected entities per kind, index = position in [`EntityKind::ALL`].
+    pub by_kind: [Vec<EntityId>; 4],
+    pub years: Vec<i32>,
+}
+
+const YEAR_GROUP: usize = 4;
+
+impl Selection {
+    /// Which groups `doc` fails, as a bit set (bits 0–3 kinds, bit 4 years).
+    fn failures(&self, index: &Index, doc: DocId) -> u8 {
+        let info = &index.docs[doc as usize];
+        let mut failed = 0u8;
+        for (group, selected) in self.by_kind.iter().enumerate() {
+            if !selected.is_empty()
+                && !selected
+                    .iter()
+                    .any(|e| info.entities.binary_search(e).is_ok())
+            {
+                failed |= 1 << group;
+            }
+        }
+        if !self.years.is_empty() {
+            let year = index.corpus.articles[doc as usize].date.year;
+            if !self.years.contains(&year) {
+                failed |= 1 << YEAR_GROUP;
+            }
+        }
+        failed
+    }
+}
+
+fn kind_group(kind: EntityKind) -> usize {
+    EntityKind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
+}
+
+/// Keeps the candidates that pass every filter and counts facets disjunctively.
+pub(crate) fn filter_and_count(
+    index: &Index,
+    candidates: &[(DocId, f32)],
+    selection: &Selection,
+) -> (Vec<(DocId, f32)>, Facets) {
+    let n_entities = index.gazetteer.entities().len();
+    let mut entity_counts = vec![0usize; n_entities];
+    let mut year_counts: std::collections::BTreeMap<i32, usize> = Default::default();
+    let mut kept = Vec::with_capacity(candidates.len());
+    for &(doc, score) in candidates {
+        let failed = selection.failures(index, doc);
+        if failed == 0 {
+            kept.push((doc, score));
+        }
+        // A doc counts in a group's facet if it fails no group, or only that one.
+        let only = (failed.count_ones() == 1).then(|| failed.trailing_zeros() as usize);
+        if failed == 0 || only.is_some() {
+            for &e in &index.docs[doc as usize].entities {
+                let group = index.gazetteer.entity(e).map_or(0, |x| kind_group(x.kind));
+                if failed == 0 || only == Some(group) {
+                    entity_counts[e as usize] += 1;
+                }
+            }
+            if failed == 0 || only == Some(YEAR_GROUP) {
+                *year_counts
+                    .entry(index.corpus.articles[doc as usize].date.year)
+                    .or_default() += 1;
+            }
+        }
+    }
+
+    let mut entities = Vec::new();
+    for (group, &kind) in EntityKind::ALL.iter().enumerate() {
+        let mut values: Vec<EntityCount> = index
+            .gazetteer
+            .entities()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == kind)
+            .filter_map(|(id, e)| {
+                let selected = selection.by_kind[group].contains(&(id as EntityId));
+                let count = entity_counts[id];
+                (count > 0 || selected).then(|| EntityCount {
+                    name: e.name.clone(),
+                    count,
+                    selected,
+                })
+            })
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        entities.push(EntityFacet { kind, values });
+    }
+    for &year in &selection.years {
+        year_counts.entry(year).or_default();
+    }
+    let years = year_counts
+        .into_iter()
+        .map(|(year, count)| YearCount {
+            year,
+            count,
+            selected: selection.years.contains(&year),
+        })
+        .collect();
+    (kept, Facets { entities, years })
+}

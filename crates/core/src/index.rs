@@ -1,0 +1,305 @@
+//! The inverted index: for every gram and word, where it occurs, as sorted
+//! `(article, position)` pairs. Built once from a [`Corpus`]; answers
+//! [`Atom`] occurrence queries by intersecting shifted posting lists.
+//!
+//! Each article is one position stream: the title's tokens, a one-position gap (so
+//! a phrase never spans title and body), then the body's. An occurrence is in the
+//! title when its position is below the title length.
+//!
+//! ```
+//! use kiroku_core::{parse::parse, Gazetteer, Index, SearchRequest};
+//! let corpus = parse("- 2025年1月2日 攻撃\n- 2025年1月3日 話\n\
+//!                     2025年1月2日 攻撃\nサイバー攻撃\n2025年1月3日 話\nサイドバーの話\n").corpus;
+//! let index = Index::build(corpus, &Gazetteer::default());
+//! let search = |q: &str| index.search(&SearchRequest { query: q.into(), ..Default::default() }).total;
+//! assert_eq!(search("サイバ"), 1); // not サイドバー: no partial-overlap matches
+//! assert_eq!(search("バー"), 2);
+//! ```
+
+use rustc_hash::FxHashMap;
+
+use crate::date::{mentioned_dates, Mention};
+use crate::entity::{EntityId, Gazetteer};
+use crate::normalize::normalize;
+use crate::parse::{Article, Corpus};
+use crate::query::{Atom, SlotKind};
+use crate::tokenize::{tokenize, TokenKind};
+
+/// Index of an article in the corpus (and in [`Index::articles`]).
+pub type DocId = u32;
+
+/// An occurrence: `doc << 32 | position`, so sorting by it sorts by doc then position.
+pub(crate) type Packed = u64;
+
+pub(crate) fn pack(doc: DocId, position: u32) -> Packed {
+    (doc as u64) << 32 | position as u64
+}
+
+pub(crate) fn doc_of(packed: Packed) -> DocId {
+    (packed >> 32) as DocId
+}
+
+fn position_of(packed: Packed) -> u32 {
+    packed as u32
+}
+
+/// Per-article statistics the ranker and filters need.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct DocInfo {
+    /// Number of positions in the title.
+    pub title_len: u32,
+    /// Number of positions in title and body (the BM25 length).
+    pub len: u32,
+    /// Entities mentioned in title or body, sorted, unique.
+    pub entities: Vec<EntityId>,
+    /// Dates mentioned in the body (spans into the body).
+    pub mentions: Vec<Mention>,
+}
+
+/// A searchable corpus. See the crate docs for how the app uses it.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    pub(crate) corpus: Corpus,
+    pub(crate) gazetteer: Gazetteer,
+    grams: FxHashMap<(char, Option<char>), u32>,
+    words: FxHashMap<Box<str>, u32>,
+    /// Words sorted, for prefix look-up.
+    vocabulary: Vec<(Box<str>, u32)>,
+    /// Gram terms by first character, for one-character query runs.
+    grams_by_first: FxHashMap<char, Vec<u32>>,
+    postings: Vec<Vec<Packed>>,
+    pub(crate) docs: Vec<DocInfo>,
+    pub(crate) avg_len: f32,
+}
+
+impl Index {
+    /// Indexes every article of `corpus`, finding `gazetteer`'s entities and the
+    /// dates mentioned in bodies along the way.
+    pub fn build(corpus: Corpus, gazetteer: &Gazetteer) -> Index {
+        let mut index = Index {
+            gazetteer: gazetteer.clone(),
+            ..Index::default()
+        };
+        let mut total_len: u64 = 0;
+        for (doc, article) in corpus.articles.iter().enumerate() {
+            let doc = doc as DocId;
+            let title = normalize(&article.title);
+            let body = normalize(&article.body);
+            let mut next_position = 0;
+            index.add_field(doc, &title, 0, &mut next_position);
+            let title_len = next_position;
+            index.add_field(doc, &body, title_len + 1, &mut next_position);
+            let mut entities: Vec<EntityId> = gazetteer
+                .find_in_normalized(&title)
+                .into_iter()
+                .chain(gazetteer.find_in_normalized(&body))
+                .map(|m| m.entity)
+                .collect();
+            entities.sort_unstable();
+            entities.dedup();
+            total_len += next_position as u64;
+            index.docs.push(DocInfo {
+                title_len,
+                len: next_position,
+                entities,
+                mentions: mentioned_dates(&article.body, article.date),
+            });
+        }
+        index.avg_len = if index.docs.is_empty() {
+            1.0
+        } else {
+            (total_len as f32 / index.docs.len() as f32).max(1.0)
+        };
+        index.vocabulary = index.words.iter().map(|(w, &id)| (w.clone(), id)).collect();
+        index.vocabulary.sort_unstable();
+        for (&(first, _), &id) in &index.grams {
+            index.grams_by_first.entry(first).or_default().push(id);
+        }
+        index.corpus = corpus;
+        index
+    }
+
+    fn add_field(&mut self, doc: DocId, normalized: &str, start: u32, next_position: &mut u32) {
+        let mut last = start;
+        tokenize(normalized, |token| {
+            let position = start + token.position;
+            last = position + 1;
+            let term = match token.kind {
+                TokenKind::Gram { first, next } => {
+                    let n = self.postings.len() as u32;
+                    *self.grams.entry((first, next)).or_insert(n)
+                }
+                TokenKind::Word(w) => match self.words.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.postings.len() as u32;
+                        self.words.insert(w.into(), id);
+                        id
+                    }
+                },
+            };
+            if term as usize == self.postings.len() {
+                self.postings.push(Vec::new());
+            }
+            self.postings[term as usize].push(pack(doc, position));
+        });
+        *next_position = last.max(start);
+    }
+
+    /// The articles, in corpus order; a [`DocId`] indexes this slice.
+    pub fn articles(&self) -> &[Article] {
+        &self.corpus.articles
+    }
+
+    pub fn article(&self, doc: DocId) -> Option<&Article> {
+        self.corpus.articles.get(doc as usize)
+    }
+
+    /// The article with this stable id.
+    pub fn find_id(&self, id: &str) -> Option<DocId> {
+        self.corpus
+            .articles
+            .iter()
+            .position(|a| a.id == id)
+            .map(|d| d as DocId)
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    pub fn len(&self) -> usize {
+        self.corpus.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.corpus.articles.is_empty()
+    }
+
+    /// Entities mentioned in an article (title or body), sorted by id.
+    pub fn entities_of(&self, doc: DocId) -> &[EntityId] {
+        self.docs.get(doc as usize).map_or(&[], |d| &d.entities)
+    }
+
+    /// Dates mentioned in an article's body, spans into [`Article::body`].
+    pub fn mentioned_dates_of(&self, doc: DocId) -> &[Mention] {
+        self.docs.get(doc as usize).map_or(&[], |d| &d.mentions)
+    }
+
+    /// Whether an occurrence at `position` of `doc` lies in the title.
+    pub(crate) fn in_title(&self, doc: DocId, position: u32) -> bool {
+        self.docs
+            .get(doc as usize)
+            .is_some_and(|d| position < d.title_len)
+    }
+
+    /// Every match start of `atom`, sorted by (doc, position), packed.
+    pub(crate) fn occurrences(&self, atom: &Atom) -> Vec<Packed> {
+        // One sorted list per slot: borrowed when the slot is one term, merged when it
+        // is a family (one-character runs, prefixes).
+        let mut lists: Vec<(u32, std::borrow::Cow<'_, [Packed]>)> =
+            Vec::with_capacity(atom.slots.len());
+        for slot in &atom.slots {
+            let list = match &slot.kind {
+                SlotKind::Gram(a, b) => self.single(self.grams.get(&(*a, Some(*b))).copied()),
+                SlotKind::Word(w) => self.single(self.words.get(w.as_str()).copied()),
+                SlotKind::AnyGram(a) => {
+                    self.merged(self.grams_by_first.get(a).map_or(&[][..], |v| v))
+                }
+                SlotKind::Prefix(p) => {
+                    let from = self.vocabulary.partition_point(|(w, _)| &**w < p.as_str());
+                    let ids: Vec<u32> = self.vocabulary[from..]
+                        .iter()
+                        .take_while(|(w, _)| w.starts_with(p.as_str()))
+                        .map(|&(_, id)| id)
+                        .collect();
+                    self.merged(&ids)
+                }
+            };
+            if list.is_empty() {
+                return Vec::new();
+            }
+            lists.push((slot.offset, list));
+        }
+        // Drive from the rarest slot; find the others by galloping forward.
+        lists.sort_by_key(|(_, list)| list.len());
+        let Some(((driver_offset, driver), others)) = lists.split_first() else {
+            return Vec::new();
+        };
+        let mut cursors = vec![0usize; others.len()];
+        let mut out = Vec::new();
+        'candidates: for &occurrence in driver.iter() {
+            let Some(start) = position_of(occurrence).checked_sub(*driver_offset) else {
+                continue;
+            };
+            let doc = doc_of(occurrence);
+            for ((offset, list), cursor) in others.iter().zip(cursors.iter_mut()) {
+                let target = pack(doc, start + offset);
+                *cursor = gallop(list, *cursor, target);
+                if list.get(*cursor) != Some(&target) {
+                    continue 'candidates;
+                }
+            }
+            out.push(pack(doc, start));
+        }
+        out
+    }
+
+    fn single(&self, term: Option<u32>) -> std::borrow::Cow<'_, [Packed]> {
+        std::borrow::Cow::Borrowed(
+            term.and_then(|t| self.postings.get(t as usize))
+                .map_or(&[][..], |v| v),
+        )
+    }
+
+    fn merged(&self, terms: &[u32]) -> std::borrow::Cow<'_, [Packed]> {
+        if let [one] = terms {
+            return self.single(Some(*one));
+        }
+        let mut all: Vec<Packed> = terms
+            .iter()
+            .filter_map(|&t| self.postings.get(t as usize))
+            .flatten()
+            .copied()
+            .collect();
+        all.sort_unstable();
+        std::borrow::Cow::Owned(all)
+    }
+}
+
+/// First index `>= from` whose value is `>= target` (exponential then binary search):
+/// cursors only move forward, so most look-ups touch a few neighbours.
+fn gallop(list: &[Packed], from: usize, target: Packed) -> usize {
+    if from >= list.len() || list[from] >= target {
+        return from.min(list.len());
+    }
+    // Invariant: list[lo] < target.
+    let mut lo = from;
+    let mut step = 1;
+    while lo + step < list.len() && list[lo + step] < target {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(list.len());
+    lo + 1 + list[lo + 1..hi].partition_point(|&v| v < target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gallop_finds_lower_bound() {
+        let list: Vec<u64> = (0..100).map(|v| v * 2).collect();
+        for from in [0, 3, 50, 99, 100] {
+            for target in [0, 1, 7, 100, 197, 198, 199, 500] {
+                let expected = from + list[from..].partition_point(|&v| v < target);
+                assert_eq!(
+                    gallop(&list, from, target),
+                    expected,
+                    "from {from} target {target}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! Text normalization shared by indexing, querying, entity matching and highlighting.
+//!
+//! One function decides when two spellings are "the same": NFKC, lowercase,
+//! hiragana → katakana, and prolonged-sound marks folded away after kana, so that
+//! マドゥーロ = マドゥロ = ﾏﾄﾞｩｰﾛ = まどぅろ and サーバー = サーバ, while voicing marks are
+//! kept (ハ ≠ バ).
+//!
+//! ```
+//! use kiroku_core::normalize::normalize;
+//! assert_eq!(normalize("ﾏﾄﾞｩｰﾛ"), normalize("まどぅーろ"));
+//! assert_eq!(normalize("ＵＳＤＴ"), "usdt");
+//! assert_ne!(normalize("ハ"), normalize("バ"));
+//! ```
+//!
+//! Every step is local: a character's output depends on itself, the combining marks
+//! that follow it, and at most the previous *output* character. So normalizing a
+//! piece of a text gives (away from the piece's first character) the same output as
+//! the text itself, which is what lets the index promise "a term matches iff the
+//! normalized text contains the normalized term", and lets [`Normalized`] map every
+//! output character back to a byte span of the original for highlighting.
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalizes `text` (see the module docs). Idempotent.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    normalize_each(text, |c, _| out.push(c));
+    out
+}
+
+/// A normalized text that remembers where each of its characters came from.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    /// The normalized text.
+    pub text: String,
+    /// One entry per character of `text`, in order.
+    origins: Vec<Origin>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Origin {
+    /// Byte offset of the character in the normalized text.
+    normalized: u32,
+    /// Byte span in the original text of the unit (a character plus its combining
+    /// marks) this character was produced from.
+    start: u32,
+    end: u32,
+}
+
+impl Normalized {
+    /// Normalizes `text`, keeping the map back to it.
+    pub fn new(text: &str) -> Normalized {
+        let mut normalized = Normalized {
+            text: String::with_capacity(text.len()),
+            origins: Vec::with_capacity(text.len() / 2),
+        };
+        normalize_each(text, |c, span| {
+            normalized.origins.push(Origin {
+                normalized: to_u32(normalized.text.len()),
+                start: to_u32(span.start),
+                end: to_u32(span.end),
+            });
+            normalized.text.push(c);
+        });
+        normalized
+    }
+
+    /// Maps a byte range of the normalized text back to a byte range of the original
+    /// text. Both ends of the result are char boundaries of the original. An empty
+    /// or out-of-range input gives `None`.
+    pub fn original_span(
+        &self,
+        normalized: std::ops::Range<usize>,
+    ) -> Option<std::ops::Range<usize>> {
+        if normalized.start >= normalized.end {
+            return None;
+        }
+        let first = self.char_at(normalized.start)?;
+        let last = self.char_at(normalized.end - 1)?;
+        Some(first.start as usize..last.end as usize)
+    }
+
+    /// The origin of the normalized character that contains byte `offset`.
+    fn char_at(&self, offset: usize) -> Option<Origin> {
+        let offset = to_u32(offset);
+        let idx = self.origins.partition_point(|o| o.normalized <= offset);
+        idx.checked_sub(1).map(|i| self.origins[i])
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Drives normalization, calling `emit(char, original_span)` for each output char.
+fn normalize_each(text: &str, mut emit: impl FnMut(char, std::ops::Range<usize>)) {
+    let mut folder = KanaFolder::default();
+    let mut units = Units { text, pos: 0 };
+    let mut buf: Vec<char> = Vec::new();
+    while let Some(span) = units.next_unit() {
+        let unit = &text[span.clone()];
+        let mut chars = unit.chars();
+        let first = chars.next().unwrap_or_default();
+        if chars.next().is_none() && is_nfkc_stable(first) {
+            // Fast path for the overwhelmingly common case: ASCII, kana and kanji are
+            // already NFKC and need no table look-ups.
+            if let Some(c) = folder.fold(first.to_ascii_lowercase()) {
+                emit(c, span.clone());
+            }
+            continue;
+        }
+        buf.clear();
+        buf.extend(unit.nfkc().flat_map(char::to_lowercase));
+        // Lowercasing can (rarely) produce a non-NFKC sequence, e.g. İ → i + U+0307;
+        // normalizing again keeps `normalize` idempotent.
+        if !buf.iter().all(|c| c.is_ascii()) {
+            let again: Vec<char> = buf.iter().copied().nfkc().collect();
+            buf = again;
+        }
+        for &c in &buf {
+            if let Some(c) = folder.fold(c) {
+                emit(c, span.clone());
+            }
+        }
+    }
+}
+
+/// Characters that NFKC and lowercase leave alone, so the fast path may skip them.
+fn is_nfkc_stable(c: char) -> bool {
+    c.is_ascii()
+        || ('\u{3041}'..='\u{3096}').contains(&c) // hiragana letters
+        || ('\u{30A1}'..='\u{30FC}').contains(&c) // katakana letters, ・ and ー
+        || ('\u{4E00}'..='\u{9FFF}').contains(&c) // CJK unified ideographs
+}
+
+/// Splits text into NFKC units: a character plus the marks that may combine with it.
+/// NFKC is applied per unit, which is what keeps normalization local and the span
+/// map exact. Half-width voiced marks (ﾞ ﾟ) have combining class 0 but turn into
+/// combining marks under NFKC, so they join the unit before them (ﾊﾞ → バ).
+struct Units<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl Units<'_> {
+    fn next_unit(&mut self) -> Option<std::ops::Range<usize>> {
+        let rest = self.text.get(self.pos..)?;
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        let mut end = first.len_utf8();
+        for (i, c) in chars {
+            if joins_previous(c) {
+                end = i + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let span = self.pos..self.pos + end;
+        self.pos += end;
+        Some(span)
+    }
+}
+
+fn joins_previous(c: char) -> bool {
+    !c.is_ascii() && (matches!(c, '\u{FF9E}' | '\u{FF9F}') || canonical_combining_class(c) != 0)
+}
+
+/// The Japanese-specific steps, applied to NFKC'd, lowercased characters. Its only
+/// state is the previous output character (one character of look-back).
+#[derive(Default)]
+struct KanaFolder {
+    prev_is_kana_letter: bool,
+}
+
+impl KanaFolder {
+    /// Returns the folded character, or `None` when it is dropped.
+    fn fold(&mut self, c: char) -> Option<char> {
+        let c = hiragana_to_katakana(c);
+        // A prolonged-sound mark (or something typed for one: ｰ － ― 〜 …) after a kana
+        // letter is dropped: writers disagree on long vowels (マドゥーロ/マドゥロ,
+        // サーバー/サーバ), so the index must not care. The previous output character
+        // stays the kana letter, so ーー is dropped too and folding stays idempotent.
+        if self.prev_is_kana_letter && is_long_vowel_like(c) {
+            return None;
+        }
+        self.prev_is_kana_letter = is_kana_letter(c);
+        Some(c)
+    }
+}
+
+fn hiragana_to_katakana(c: char) -> char {
+    match c {
+        // ぁ..ゖ and the iteration marks ゝゞ sit exactly 0x60 below their katakana.
+        '\u{3041}'..='\u{3096}' | '\u{309D}' | '\u{309E}' => {
+            char::from_u32(c as u32 + 0x60).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+/// Katakana letters (after hiragana folding), excluding ・ ー and iteration marks.
+pub(crate) fn is_kana_letter(c: char) -> bool {
+    ('\u{30A1}'..='\u{30FA}').contains(&c) || ('\u{31F0}'..='\u{31FF}').contains(&c)
+}
+
+/// ー and the characters people type for it. After NFKC, ｰ is already ー, － is '-'
+/// and ～ is '~'.
+fn is_long_vowel_like(c: char) -> bool {
+    matches!(
+        c,
+        'ー' | '-' | '~' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{301C}' | '\u{3030}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use expect_test::{expect, Expect};
+
+    fn check(input: &str, expect: Expect) {
+        expect.assert_eq(&normalize(input));
+    }
+
+    #[test]
+    fn folds_spellings_of_the_same_word() {
+        check("マドゥーロ", expect!["マドゥロ"]);
+        check("ﾏﾄﾞｩｰﾛ", expect!["マドゥロ"]);
+        check("まどぅろ", expect!["マドゥロ"]);
+        check("マドゥ－ロ", expect!["マドゥロ"]);
+        check("サーバー", expect!["サバ"]);
+        check("コンピューター", expect!["コンピュタ"]);
+        check("ｻｰﾊﾞｰ", expect!["サバ"]);
+        check("ＵＳＤＴ", expect!["usdt"]);
+        check("２０２５年８月７日", expect!["2025年8月7日"]);
+        check("ゝ", expect!["ヽ"]);
+        check("ハとバとパ", expect!["ハトバトパ"]);
+        check("ﾊﾟ", expect!["パ"]);
+    }
+
+    #[test]
+    fn keeps_dashes_that_are_not_long_vowels() {
+        check("反発―ベネズエラ", expect!["反発―ベネズエラ"]);
+        check("covid-19", expect!["covid-19"]);
+        check("ーア", expect!["ーア"]);
+        check("カーー", expect!["カ"]);
+        check("カ・ー", expect!["カ・ー"]);
+    }
+
+    #[test]
+    fn maps_back_to_original_spans() {
+        let original = "ﾏﾄﾞｩｰﾛ大統領";
+        let n = Normalized::new(original);
+        let start = n.text.find("ドゥロ").unwrap();
+        let span = n.original_span(start..start + "ドゥロ".len()).unwrap();
+        assert_eq!(&original[span], "ﾄﾞｩｰﾛ");
+        assert_eq!(n.original_span(3..3), None);
+    }
+}

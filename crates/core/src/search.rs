@@ -1,0 +1,312 @@
+//! One call per keystroke: query + filters in, ranked hits with snippets, facet
+//! counts and timeline out. Ties the other modules together; owns the ranking.
+//!
+//! Ranking is BM25 over *term occurrences* (a term's matches, not its bigrams),
+//! with title occurrences weighted [`TITLE_BOOST`]×; ties go to the newest article.
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::entity::EntityKind;
+use crate::facet::{filter_and_count, Facets, Selection};
+use crate::index::{doc_of, DocId, Index};
+use crate::query::{Atom, Query};
+use crate::snippet::{highlight, snippet, Snippet};
+use crate::timeline::{timeline, Timeline};
+use crate::Span;
+
+/// BM25 parameters: the usual defaults.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A title occurrence counts as this many body occurrences.
+pub const TITLE_BOOST: f32 = 3.0;
+/// Snippet length in characters.
+const SNIPPET_CHARS: usize = 120;
+
+/// Result order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best score first, newest first on ties (newest first for an empty query).
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+impl std::str::FromStr for Sort {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Sort, String> {
+        match s {
+            "relevance" | "rel" => Ok(Sort::Relevance),
+            "newest" | "new" => Ok(Sort::Newest),
+            "oldest" | "old" => Ok(Sort::Oldest),
+            _ => Err(format!(
+                "unknown sort {s:?} (expected relevance, newest or oldest)"
+            )),
+        }
+    }
+}
+
+/// Everything a search depends on (the app's URL state, minus the open article).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// The query text as typed (see [`crate::query`]).
+    pub query: String,
+    /// Inclusive date range.
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// Publication years (ORed); empty = all.
+    pub years: Vec<i32>,
+    /// Canonical entity names (ORed within a kind, ANDed across kinds). Names the
+    /// gazetteer does not know are ignored.
+    pub entities: Vec<String>,
+    pub sort: Sort,
+    /// Page of hits to return (snippets are only built for these).
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl Default for SearchRequest {
+    fn default() -> SearchRequest {
+        SearchRequest {
+            query: String::new(),
+            from: None,
+            to: None,
+            years: Vec::new(),
+            entities: Vec::new(),
+            sort: Sort::Relevance,
+            offset: 0,
+            limit: 50,
+        }
+    }
+}
+
+/// One matching article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    pub doc: DocId,
+    pub id: String,
+    pub date: Date,
+    pub title: String,
+    pub score: f32,
+    /// Byte spans of query matches in `title`.
+    pub title_highlights: Vec<Span>,
+    pub snippet: Snippet,
+    /// Canonical names of the entities in the article.
+    pub entities: Vec<String>,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// The requested page of hits.
+    pub hits: Vec<Hit>,
+    /// Number of matching articles (all pages).
+    pub total: usize,
+    pub facets: Facets,
+    pub timeline: Timeline,
+    /// The query as understood (normalized terms, `*` for a prefix).
+    pub query: String,
+}
+
+impl Index {
+    /// Runs a search. Never panics, whatever the request.
+    pub fn search(&self, request: &SearchRequest) -> SearchResults {
+        let query = Query::parse(&request.query);
+        let mut candidates = self.score(&query);
+        if request.from.is_some() || request.to.is_some() {
+            let articles = self.articles();
+            candidates.retain(|&(doc, _)| {
+                let date = articles[doc as usize].date;
+                request.from.is_none_or(|f| date >= f) && request.to.is_none_or(|t| date <= t)
+            });
+        }
+        let selection = self.selection(request);
+        let (mut hits, facets) = filter_and_count(self, &candidates, &selection);
+        let docs: Vec<DocId> = hits.iter().map(|&(d, _)| d).collect();
+        let timeline = timeline(self, &docs);
+        self.sort(&mut hits, request.sort, query.matches_all());
+        let total = hits.len();
+        let page = hits
+            .iter()
+            .skip(request.offset)
+            .take(request.limit)
+            .map(|&(doc, score)| self.hit(&query, doc, score))
+            .collect();
+        SearchResults {
+            hits: page,
+            total,
+            facets,
+            timeline,
+            query: query.to_string(),
+        }
+    }
+
+    /// Highlight spans of `query` (as typed) in any text, e.g. a reader paragraph.
+    pub fn highlight(&self, query: &str, text: &str) -> Vec<Span> {
+        highlight(&Query::parse(query), text)
+    }
+
+    fn selection(&self, request: &SearchRequest) -> Selection {
+        let mut selection = Selection {
+            years: request.years.clone(),
+            ..Selection::default()
+        };
+        for name in &request.entities {
+            let Some(id) = self.gazetteer.find(name) else {
+                continue;
+            };
+            let Some(entity) = self.gazetteer.entity(id) else {
+                continue;
+            };
+            let group = EntityKind::ALL
+                .iter()
+                .position(|&k| k == entity.kind)
+                .unwrap_or(0);
+            if !selection.by_kind[group].contains(&id) {
+                selection.by_kind[group].push(id);
+            }
+        }
+        selection
+    }
+
+    /// Matching docs with BM25 scores, sorted by doc.
+    fn score(&self, query: &Query) -> Vec<(DocId, f32)> {
+        let mut result: Option<Vec<(DocId, f32)>> = None;
+        for clause in query.clauses.iter().filter(|c| !c.negated) {
+            let mut clause_docs: Vec<(DocId, f32)> = Vec::new();
+            for atom in &clause.atoms {
+                clause_docs = union(&clause_docs, &self.atom_scores(atom));
+            }
+            result = Some(match result {
+                None => clause_docs,
+                Some(acc) => intersect(&acc, &clause_docs),
+            });
+        }
+        let mut docs =
+            result.unwrap_or_else(|| (0..self.len() as DocId).map(|d| (d, 0.0)).collect());
+        for clause in query.clauses.iter().filter(|c| c.negated) {
+            for atom in &clause.atoms {
+                let excluded = self.atom_docs(atom);
+                docs.retain(|(d, _)| excluded.binary_search(d).is_err());
+            }
+        }
+        docs
+    }
+
+    /// Docs containing `atom`, sorted.
+    pub(crate) fn atom_docs(&self, atom: &Atom) -> Vec<DocId> {
+        let mut docs: Vec<DocId> = self.occurrences(atom).into_iter().map(doc_of).collect();
+        docs.dedup();
+        docs
+    }
+
+    /// BM25 score of `atom` for each doc containing it, sorted by doc.
+    fn atom_scores(&self, atom: &Atom) -> Vec<(DocId, f32)> {
+        let occurrences = self.occurrences(atom);
+        // Per doc: weighted term frequency.
+        let mut tfs: Vec<(DocId, f32)> = Vec::new();
+        for packed in occurrences {
+            let doc = doc_of(packed);
+            let weight = if self.in_title(doc, packed as u32) {
+                TITLE_BOOST
+            } else {
+                1.0
+            };
+            match tfs.last_mut() {
+                Some((d, tf)) if *d == doc => *tf += weight,
+                _ => tfs.push((doc, weight)),
+            }
+        }
+        let n = self.len() as f32;
+        let df = tfs.len() as f32;
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        for (doc, tf) in &mut tfs {
+            let len = self.docs[*doc as usize].len as f32;
+            let norm = K1 * (1.0 - B + B * len / self.avg_len);
+            *tf = idf * *tf * (K1 + 1.0) / (*tf + norm);
+        }
+        tfs
+    }
+
+    fn sort(&self, hits: &mut [(DocId, f32)], sort: Sort, matches_all: bool) {
+        let articles = self.articles();
+        let newest = |a: &(DocId, f32), b: &(DocId, f32)| {
+            articles[b.0 as usize]
+                .date
+                .cmp(&articles[a.0 as usize].date)
+                .then(a.0.cmp(&b.0))
+        };
+        match sort {
+            Sort::Relevance if !matches_all => {
+                hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| newest(a, b)));
+            }
+            Sort::Relevance | Sort::Newest => hits.sort_by(newest),
+            Sort::Oldest => hits.sort_by(|a, b| newest(b, a)),
+        }
+    }
+
+    fn hit(&self, query: &Query, doc: DocId, score: f32) -> Hit {
+        let article = &self.articles()[doc as usize];
+        Hit {
+            doc,
+            id: article.id.clone(),
+            date: article.date,
+            title: article.title.clone(),
+            score,
+            title_highlights: highlight(query, &article.title),
+            snippet: snippet(query, &article.body, SNIPPET_CHARS),
+            entities: self
+                .entities_of(doc)
+                .iter()
+                .filter_map(|&e| self.gazetteer.entity(e))
+                .map(|e| e.name.clone())
+                .collect(),
+        }
+    }
+}
+
+/// Sorted-by-doc union, adding scores.
+fn union(a: &[(DocId, f32)], b: &[(DocId, f32)]) -> Vec<(DocId, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// Sorted-by-doc intersection, adding scores.
+fn intersect(a: &[(DocId, f32)], b: &[(DocId, f32)]) -> Vec<(DocId, f32)> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
