@@ -202,7 +202,7 @@ pub struct Texts {
 pub const JA: Texts = Texts {
     tagline: "ニュース記事アーカイブ",
     search_label: "記事を検索",
-    search_placeholder: "キーワード・人名・地名で検索",
+    search_placeholder: "キーワード・人名・地名",
     clear_search: "検索語を消去",
     sort_label: "並び順",
     sort_relevance: "関連度順",

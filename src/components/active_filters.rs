@@ -26,9 +26,9 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     if count == 0 {
         return html! {};
     }
-    let chip = |label: String, onclick: Callback<MouseEvent>| {
+    let chip = |key: String, label: String, onclick: Callback<MouseEvent>| {
         html! {
-            <li>
+            <li {key}>
                 <button type="button" class="chip removable" aria-label={lang.remove(&label)} {onclick}>
                     { label }
                     <span class="chip-x" aria-hidden="true">{ "×" }</span>
@@ -36,22 +36,25 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
             </li>
         }
     };
+    let mut chips: Vec<Html> = Vec::with_capacity(count);
+    for name in &props.entities {
+        let on_entity = props.on_entity.clone();
+        let value = name.clone();
+        let onclick = Callback::from(move |_| on_entity.emit(value.clone()));
+        chips.push(chip(format!("e:{name}"), name.clone(), onclick));
+    }
+    for &year in &props.years {
+        let on_year = props.on_year.clone();
+        let onclick = Callback::from(move |_| on_year.emit(year));
+        chips.push(chip(format!("y:{year}"), lang.year(year), onclick));
+    }
+    if has_range {
+        let label = lang.range(props.from, props.to);
+        chips.push(chip("range".into(), label, props.on_range.reform(|_| ())));
+    }
     html! {
         <section class="active-filters" aria-label={texts.active_filters}>
-            <ul>
-                { for props.entities.iter().map(|name| {
-                    let on_entity = props.on_entity.clone();
-                    let value = name.clone();
-                    chip(name.clone(), Callback::from(move |_| on_entity.emit(value.clone())))
-                }) }
-                { for props.years.iter().map(|&year| {
-                    let on_year = props.on_year.clone();
-                    chip(lang.year(year), Callback::from(move |_| on_year.emit(year)))
-                }) }
-                if has_range {
-                    { chip(lang.range(props.from, props.to), props.on_range.reform(|_| ())) }
-                }
-            </ul>
+            <ul>{ for chips }</ul>
             if count > 1 {
                 <button type="button" class="link-button" onclick={props.on_clear.reform(|_| ())}>
                     { texts.clear_filters }

@@ -45,11 +45,11 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             })
         };
         html! {
-            <section class="facet-group" aria-label={title.to_string()}>
+            <section class="facet-group" key={key.to_string()} aria-label={title.to_string()}>
                 <h3>{ title.to_string() }</h3>
                 <ul>
                     { for values.into_iter().take(shown).map(|(label, count, selected, onclick)| html! {
-                        <li>
+                        <li key={label.clone()}>
                             <button
                                 type="button"
                                 class={classes!("facet", selected.then_some("selected"), (count == 0).then_some("empty"))}
@@ -101,10 +101,11 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     html! {
         <div class="facets" id="facets">
             <h2 class="facets-heading">{ texts.filters }</h2>
-            { for entity_groups }
-            if !years.is_empty() {
-                { group("years", texts.years, years) }
-            }
+            // Keyed groups and values: when counts reorder them, focus stays on the
+            // value it was on instead of on whatever took its place.
+            <div class="facet-groups">
+                { for entity_groups.chain((!years.is_empty()).then(|| group("years", texts.years, years))) }
+            </div>
         </div>
     }
 }

@@ -153,14 +153,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    let onblur = {
-        let hover = hover.clone();
-        let brush = brush.clone();
-        Callback::from(move |_: FocusEvent| {
-            hover.set(None);
-            brush.set(None);
-        })
-    };
     let onkeydown = {
         let hover = hover.clone();
         let brush = brush.clone();
@@ -328,17 +320,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     {onpointerup}
                     {onpointercancel}
                     {onpointerleave}
-                    {onfocus}
-                    {onblur}
+                    onfocusin={onfocus}
                     {onkeydown}
                 >
                     <svg viewBox={format!("0 0 {} 100", n as f64 * BIN)} preserveAspectRatio="none" aria-hidden="true" focusable="false">
                         <line class="baseline" x1="0" y1="100" x2={(n as f64 * BIN).to_string()} y2="100" />
-                        { for bars }
-                        { for brush_rect }
+                        <g class="bars">{ for bars }</g>
+                        { brush_rect.unwrap_or_default() }
                     </svg>
                 </div>
-                { for card }
+                { card.unwrap_or_default() }
                 <div class="timeline-axis" style={format!("grid-template-columns: repeat({n}, minmax(0, 1fr))")} aria-hidden="true">
                     { for labels }
                 </div>
