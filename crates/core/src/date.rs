@@ -114,9 +114,15 @@ pub enum DateError {
 impl std::str::FromStr for Date {
     type Err = DateError;
 
-    /// Accepts `2025-11-07`, `2025/11/7` and `2025年11月7日` (full-width digits too).
+    /// Accepts `2025-11-07`, `2025/11/7` and `2025年11月7日` (full-width digits too),
+    /// and the date part of an ISO 8601 timestamp (`2025-11-07T09:30:00Z`), which
+    /// JSON exports often carry.
     fn from_str(s: &str) -> Result<Date, DateError> {
         let s = s.trim();
+        let s = match s.split_once(['T', ' ']) {
+            Some((date, time)) if time.starts_with(|c: char| c.is_ascii_digit()) => date,
+            _ => s,
+        };
         let malformed = || DateError::Malformed(s.to_string());
         let parts = if let Some((parts, len)) = ja_date_prefix(s) {
             (len == s.len()).then_some(parts)
@@ -303,6 +309,9 @@ mod tests {
         assert_eq!(parse("2025-11-07"), Ok("2025-11-07".into()));
         assert_eq!(parse("２０２５年８月７日"), Ok("2025-08-07".into()));
         assert_eq!(parse("2024/2/29"), Ok("2024-02-29".into()));
+        assert_eq!(parse("2025-11-07T09:30:00Z"), Ok("2025-11-07".into()));
+        assert_eq!(parse("2025-11-07 09:30"), Ok("2025-11-07".into()));
+        assert!(parse("2025-11-07 x").is_err());
         assert_eq!(
             parse("2023-02-29"),
             Err("impossible date: 2023-02-29".into())

@@ -51,6 +51,7 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
+    /// Every kind, in the order facets list them.
     pub const ALL: [EntityKind; 4] = [
         EntityKind::Person,
         EntityKind::Place,
@@ -58,6 +59,7 @@ impl EntityKind {
         EntityKind::Topic,
     ];
 
+    /// The name used in the gazetteer file and in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::Person => "person",
@@ -81,9 +83,12 @@ impl EntityKind {
 /// One gazetteer entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Entity {
+    /// Canonical name: shown in the UI, used in URLs and filters.
     pub name: String,
     pub kind: EntityKind,
+    /// Other spellings that mean this entity.
     pub variants: Vec<String>,
+    /// Longer words in which a variant does not mean this entity (中南米 for 米).
     pub exclude: Vec<String>,
 }
 
@@ -183,6 +188,12 @@ impl Gazetteer {
     }
 
     /// Entities in an already normalized text, spans in that text.
+    ///
+    /// A first-character map plus `starts_with`, not the `aho-corasick` crate: a
+    /// gazetteer has tens to hundreds of short patterns and this runs once per
+    /// article at index time, so an automaton would buy nothing measurable and add
+    /// its code to the wasm download. Latin patterns also need word-boundary checks,
+    /// which are simplest at the point of match.
     pub fn find_in_normalized(&self, normalized: &str) -> Vec<EntityMatch> {
         let mut found = Vec::new();
         if self.patterns.is_empty() {

@@ -26,17 +26,24 @@ pub struct EntityFacet {
     pub values: Vec<EntityCount>,
 }
 
+/// One entity value of a facet.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EntityCount {
+    /// Canonical name (what [`crate::SearchRequest::entities`] takes).
     pub name: String,
+    /// Matching articles mentioning it, counted without this kind's own filter.
     pub count: usize,
+    /// Whether it is in the request's filter (selected values are listed even at 0).
     pub selected: bool,
 }
 
+/// One year value of the year facet.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct YearCount {
     pub year: i32,
+    /// Matching articles published that year, counted without the year filter.
     pub count: usize,
+    /// Whether it is in the request's year filter.
     pub selected: bool,
 }
 
@@ -65,7 +72,7 @@ impl Selection {
             }
         }
         if !self.years.is_empty() {
-            let year = index.corpus.articles[doc as usize].date.year;
+            let year = index.dates[doc as usize].year;
             if !self.years.contains(&year) {
                 failed |= 1 << YEAR_GROUP;
             }
@@ -84,28 +91,36 @@ pub(crate) fn filter_and_count(
     candidates: &[(DocId, f32)],
     selection: &Selection,
 ) -> (Vec<(DocId, f32)>, Facets) {
-    let n_entities = index.gazetteer.entities().len();
-    let mut entity_counts = vec![0usize; n_entities];
-    let mut year_counts: std::collections::BTreeMap<i32, usize> = Default::default();
+    let group_of: Vec<usize> = index
+        .gazetteer
+        .entities()
+        .iter()
+        .map(|e| kind_group(e.kind))
+        .collect();
+    let mut entity_counts = vec![0usize; group_of.len()];
+    let mut year_counts: rustc_hash::FxHashMap<i32, usize> = Default::default();
     let mut kept = Vec::with_capacity(candidates.len());
     for &(doc, score) in candidates {
         let failed = selection.failures(index, doc);
+        let entities = &index.docs[doc as usize].entities;
+        let year = index.dates[doc as usize].year;
         if failed == 0 {
             kept.push((doc, score));
-        }
-        // A doc counts in a group's facet if it fails no group, or only that one.
-        let only = (failed.count_ones() == 1).then(|| failed.trailing_zeros() as usize);
-        if failed == 0 || only.is_some() {
-            for &e in &index.docs[doc as usize].entities {
-                let group = index.gazetteer.entity(e).map_or(0, |x| kind_group(x.kind));
-                if failed == 0 || only == Some(group) {
-                    entity_counts[e as usize] += 1;
-                }
+            for &e in entities {
+                entity_counts[e as usize] += 1;
             }
-            if failed == 0 || only == Some(YEAR_GROUP) {
-                *year_counts
-                    .entry(index.corpus.articles[doc as usize].date.year)
-                    .or_default() += 1;
+            *year_counts.entry(year).or_default() += 1;
+        } else if failed.count_ones() == 1 {
+            // Failing exactly one group, the doc still counts in that group's facet.
+            let only = failed.trailing_zeros() as usize;
+            if only == YEAR_GROUP {
+                *year_counts.entry(year).or_default() += 1;
+            } else {
+                for &e in entities {
+                    if group_of[e as usize] == only {
+                        entity_counts[e as usize] += 1;
+                    }
+                }
             }
         }
     }
@@ -137,6 +152,8 @@ pub(crate) fn filter_and_count(
     for &year in &selection.years {
         year_counts.entry(year).or_default();
     }
+    let mut year_counts: Vec<(i32, usize)> = year_counts.into_iter().collect();
+    year_counts.sort_unstable();
     let years = year_counts
         .into_iter()
         .map(|(year, count)| YearCount {

@@ -18,7 +18,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::date::{mentioned_dates, Mention};
+use crate::date::{mentioned_dates, Date, Mention};
 use crate::entity::{EntityId, Gazetteer};
 use crate::normalize::normalize;
 use crate::parse::{Article, Corpus};
@@ -70,6 +70,12 @@ pub struct Index {
     postings: Vec<Vec<Packed>>,
     pub(crate) docs: Vec<DocInfo>,
     pub(crate) avg_len: f32,
+    /// Position of each doc when sorted newest first (ties: corpus order), so that
+    /// date ordering is one integer comparison.
+    pub(crate) newest_rank: Vec<u32>,
+    /// Article dates, compact: filters and the timeline touch every matching doc.
+    pub(crate) dates: Vec<Date>,
+    newest_first: Vec<DocId>,
 }
 
 impl Index {
@@ -110,6 +116,19 @@ impl Index {
         } else {
             (total_len as f32 / index.docs.len() as f32).max(1.0)
         };
+        let mut by_date: Vec<DocId> = (0..corpus.articles.len() as DocId).collect();
+        by_date.sort_by(|&a, &b| {
+            corpus.articles[b as usize]
+                .date
+                .cmp(&corpus.articles[a as usize].date)
+                .then(a.cmp(&b))
+        });
+        index.dates = corpus.articles.iter().map(|a| a.date).collect();
+        index.newest_rank = vec![0; by_date.len()];
+        for (rank, &doc) in by_date.iter().enumerate() {
+            index.newest_rank[doc as usize] = rank as u32;
+        }
+        index.newest_first = by_date;
         index.vocabulary = index.words.iter().map(|(w, &id)| (w.clone(), id)).collect();
         index.vocabulary.sort_unstable();
         for (&(first, _), &id) in &index.grams {
@@ -153,6 +172,12 @@ impl Index {
 
     pub fn article(&self, doc: DocId) -> Option<&Article> {
         self.corpus.articles.get(doc as usize)
+    }
+
+    /// Every article, newest first (ties in corpus order): the reader's prev/next
+    /// when no search is active.
+    pub fn newest_first(&self) -> &[DocId] {
+        &self.newest_first
     }
 
     /// The article with this stable id.
@@ -201,19 +226,11 @@ impl Index {
             Vec::with_capacity(atom.slots.len());
         for slot in &atom.slots {
             let list = match &slot.kind {
-                SlotKind::Gram(a, b) => self.single(self.grams.get(&(*a, Some(*b))).copied()),
-                SlotKind::Word(w) => self.single(self.words.get(w.as_str()).copied()),
-                SlotKind::AnyGram(a) => {
-                    self.merged(self.grams_by_first.get(a).map_or(&[][..], |v| v))
+                SlotKind::Gram(..) | SlotKind::Word(_) => {
+                    self.single(self.slot_terms(&slot.kind).first().copied())
                 }
-                SlotKind::Prefix(p) => {
-                    let from = self.vocabulary.partition_point(|(w, _)| &**w < p.as_str());
-                    let ids: Vec<u32> = self.vocabulary[from..]
-                        .iter()
-                        .take_while(|(w, _)| w.starts_with(p.as_str()))
-                        .map(|&(_, id)| id)
-                        .collect();
-                    self.merged(&ids)
+                SlotKind::AnyGram(_) | SlotKind::Prefix(_) => {
+                    self.merged(&self.slot_terms(&slot.kind))
                 }
             };
             if list.is_empty() {
@@ -243,6 +260,34 @@ impl Index {
             out.push(pack(doc, start));
         }
         out
+    }
+
+    /// The terms a slot accepts: one for a bigram or word, a family for a
+    /// one-character run or a prefix.
+    pub(crate) fn slot_terms(&self, kind: &SlotKind) -> Vec<u32> {
+        match kind {
+            SlotKind::Gram(a, b) => self
+                .grams
+                .get(&(*a, Some(*b)))
+                .copied()
+                .into_iter()
+                .collect(),
+            SlotKind::Word(w) => self.words.get(w.as_str()).copied().into_iter().collect(),
+            SlotKind::AnyGram(a) => self.grams_by_first.get(a).cloned().unwrap_or_default(),
+            SlotKind::Prefix(p) => {
+                let from = self.vocabulary.partition_point(|(w, _)| &**w < p.as_str());
+                self.vocabulary[from..]
+                    .iter()
+                    .take_while(|(w, _)| w.starts_with(p.as_str()))
+                    .map(|&(_, id)| id)
+                    .collect()
+            }
+        }
+    }
+
+    /// A term's occurrences, sorted.
+    pub(crate) fn postings_of(&self, term: u32) -> &[Packed] {
+        self.postings.get(term as usize).map_or(&[], |v| v)
     }
 
     fn single(&self, term: Option<u32>) -> std::borrow::Cow<'_, [Packed]> {

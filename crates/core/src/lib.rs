@@ -39,6 +39,26 @@
 //! assert!(index.mentioned_dates_of(hit.doc).is_empty());
 //! ```
 //!
+//! The public API, by use:
+//!
+//! | call | returns |
+//! |---|---|
+//! | [`parse::parse`]`(&str)` / [`parse::parse_bytes`]`(&[u8])` (also `parse_digest`, `parse_jsonl`) | [`Parsed`] `{ corpus, diagnostics }`, [`Parsed::has_errors`], [`Diagnostic::display`]`(file)` → `FILE:LINE: error: reason` |
+//! | [`Gazetteer::from_toml`]`(&str)` | `Result<Gazetteer, `[`Error`]`>`; `entities()`, `entity(id)`, `find(name)`, `entities_in(text)` |
+//! | [`Index::build`]`(Corpus, &Gazetteer)` | [`Index`]; `articles()`, `article(doc)`, `find_id(id)`, `newest_first()`, `len()` |
+//! | [`Index::search`]`(&SearchRequest)` | [`SearchResults`] `{ hits: Vec<Hit>, total, facets, timeline, query }` |
+//! | [`Index::highlight`]`(query, text)` / [`snippet::highlight`] | `Vec<Span>`: byte ranges of matches in any text |
+//! | [`Article::blocks`]`()` | `Vec<Block { kind: Paragraph \| Bullet \| Heading, text, span }>` |
+//! | [`Index::entities_of`]`(doc)`, [`Index::mentioned_dates_of`]`(doc)` | entity ids; [`date::Mention`] `{ date, precision, span }` |
+//! | [`normalize::normalize`]`(&str)`, [`query::Query::parse`]`(&str)` | the building blocks, for tests and tools |
+//!
+//! A [`Hit`] has `doc` (index into `articles()`), `id` (stable, URL-safe), `date`,
+//! `title`, `score`, `title_highlights`, `snippet { text, highlights, cut_before,
+//! cut_after }` and entity names. Facets are entity counts grouped by kind plus
+//! year counts, disjunctive ([`facet`]). Timeline bins carry `start`, `end`, the
+//! matching articles' `DocId`s (newest first) and the count of mentioned dates
+//! ([`timeline`]). All result types implement `serde::Serialize`.
+//!
 //! Modules, one concept each:
 //! - [`parse`]: corpus formats → [`parse::Corpus`] + [`parse::Diagnostic`]s, article ids, body blocks
 //! - [`normalize`]: the text folding shared by index, query and highlighting

@@ -105,21 +105,29 @@ fn normalize_each(text: &str, mut emit: impl FnMut(char, std::ops::Range<usize>)
         if chars.next().is_none() && is_nfkc_stable(first) {
             // Fast path for the overwhelmingly common case: ASCII, kana and kanji are
             // already NFKC and need no table look-ups.
-            if let Some(c) = folder.fold(first.to_ascii_lowercase()) {
+            if let Some(c) = folder.fold(hiragana_to_katakana(first.to_ascii_lowercase()), true) {
                 emit(c, span.clone());
             }
             continue;
         }
         buf.clear();
-        buf.extend(unit.nfkc().flat_map(char::to_lowercase));
-        // Lowercasing can (rarely) produce a non-NFKC sequence, e.g. İ → i + U+0307;
-        // normalizing again keeps `normalize` idempotent.
+        buf.extend(
+            unit.nfkc()
+                .flat_map(char::to_lowercase)
+                .map(hiragana_to_katakana),
+        );
+        // Lowercasing and kana folding can (rarely) leave a non-NFKC sequence: İ → i +
+        // U+0307, or わ + ゛, which composes only as katakana (ヷ). Normalizing again
+        // keeps `normalize` idempotent.
         if !buf.iter().all(|c| c.is_ascii()) {
             let again: Vec<char> = buf.iter().copied().nfkc().collect();
             buf = again;
         }
+        // A prolonged-sound mark carrying a combining mark is kept: dropping it would
+        // attach the mark to the previous character (カ + ー゙ must not become ガ).
+        let droppable = buf.len() == 1;
         for &c in &buf {
-            if let Some(c) = folder.fold(c) {
+            if let Some(c) = folder.fold(c, droppable) {
                 emit(c, span.clone());
             }
         }
@@ -163,25 +171,32 @@ impl Units<'_> {
 }
 
 fn joins_previous(c: char) -> bool {
-    !c.is_ascii() && (matches!(c, '\u{FF9E}' | '\u{FF9F}') || canonical_combining_class(c) != 0)
+    // Combining marks start at U+0300; kanji and most kana never combine. Skipping
+    // the table look-up for them matters: this runs once per character indexed.
+    if (c as u32) < 0x300
+        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        || ('\u{30A0}'..='\u{30FF}').contains(&c)
+    {
+        return false;
+    }
+    (matches!(c, '\u{FF9E}' | '\u{FF9F}') || canonical_combining_class(c) != 0)
 }
 
-/// The Japanese-specific steps, applied to NFKC'd, lowercased characters. Its only
-/// state is the previous output character (one character of look-back).
+/// The long-vowel step, applied to NFKC'd, lowercased, katakana-folded characters.
+/// Its only state is the previous output character (one character of look-back).
 #[derive(Default)]
 struct KanaFolder {
     prev_is_kana_letter: bool,
 }
 
 impl KanaFolder {
-    /// Returns the folded character, or `None` when it is dropped.
-    fn fold(&mut self, c: char) -> Option<char> {
-        let c = hiragana_to_katakana(c);
+    /// Returns the character, or `None` when it is dropped (only if `droppable`).
+    fn fold(&mut self, c: char, droppable: bool) -> Option<char> {
         // A prolonged-sound mark (or something typed for one: ｰ － ― 〜 …) after a kana
         // letter is dropped: writers disagree on long vowels (マドゥーロ/マドゥロ,
         // サーバー/サーバ), so the index must not care. The previous output character
         // stays the kana letter, so ーー is dropped too and folding stays idempotent.
-        if self.prev_is_kana_letter && is_long_vowel_like(c) {
+        if droppable && self.prev_is_kana_letter && is_long_vowel_like(c) {
             return None;
         }
         self.prev_is_kana_letter = is_kana_letter(c);

@@ -85,10 +85,13 @@ impl Default for SearchRequest {
 /// One matching article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Hit {
+    /// Index into [`Index::articles`].
     pub doc: DocId,
+    /// The article's stable, URL-safe id.
     pub id: String,
     pub date: Date,
     pub title: String,
+    /// BM25 score (0 when the query has no positive term).
     pub score: f32,
     /// Byte spans of query matches in `title`.
     pub title_highlights: Vec<Span>,
@@ -116,9 +119,8 @@ impl Index {
         let query = Query::parse(&request.query);
         let mut candidates = self.score(&query);
         if request.from.is_some() || request.to.is_some() {
-            let articles = self.articles();
             candidates.retain(|&(doc, _)| {
-                let date = articles[doc as usize].date;
+                let date = self.dates[doc as usize];
                 request.from.is_none_or(|f| date >= f) && request.to.is_none_or(|t| date <= t)
             });
         }
@@ -126,7 +128,8 @@ impl Index {
         let (mut hits, facets) = filter_and_count(self, &candidates, &selection);
         let docs: Vec<DocId> = hits.iter().map(|&(d, _)| d).collect();
         let timeline = timeline(self, &docs);
-        self.sort(&mut hits, request.sort, query.matches_all());
+        let keep = request.offset.saturating_add(request.limit);
+        self.sort(&mut hits, request.sort, query.matches_all(), keep);
         let total = hits.len();
         let page = hits
             .iter()
@@ -204,19 +207,44 @@ impl Index {
 
     /// BM25 score of `atom` for each doc containing it, sorted by doc.
     fn atom_scores(&self, atom: &Atom) -> Vec<(DocId, f32)> {
-        let occurrences = self.occurrences(atom);
-        // Per doc: weighted term frequency.
-        let mut tfs: Vec<(DocId, f32)> = Vec::new();
-        for packed in occurrences {
-            let doc = doc_of(packed);
-            let weight = if self.in_title(doc, packed as u32) {
+        let weight = |packed: u64| {
+            if self.in_title(doc_of(packed), packed as u32) {
                 TITLE_BOOST
             } else {
                 1.0
-            };
-            match tfs.last_mut() {
-                Some((d, tf)) if *d == doc => *tf += weight,
-                _ => tfs.push((doc, weight)),
+            }
+        };
+        // Per doc: weighted term frequency.
+        let mut tfs: Vec<(DocId, f32)> = Vec::new();
+        let family = match atom.slots.as_slice() {
+            [slot] => Some(self.slot_terms(&slot.kind)).filter(|terms| terms.len() > 1),
+            _ => None,
+        };
+        if let Some(terms) = family {
+            // One slot matching a family of terms (米, usd*): every posting is a
+            // match, so count into a dense array instead of merging and sorting lists.
+            let mut dense = vec![0f32; self.len()];
+            for term in terms {
+                for &packed in self.postings_of(term) {
+                    if let Some(tf) = dense.get_mut(doc_of(packed) as usize) {
+                        *tf += weight(packed);
+                    }
+                }
+            }
+            tfs.extend(
+                dense
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, tf)| *tf > 0.0)
+                    .map(|(d, tf)| (d as DocId, tf)),
+            );
+        } else {
+            for packed in self.occurrences(atom) {
+                let doc = doc_of(packed);
+                match tfs.last_mut() {
+                    Some((d, tf)) if *d == doc => *tf += weight(packed),
+                    _ => tfs.push((doc, weight(packed))),
+                }
             }
         }
         let n = self.len() as f32;
@@ -230,20 +258,22 @@ impl Index {
         tfs
     }
 
-    fn sort(&self, hits: &mut [(DocId, f32)], sort: Sort, matches_all: bool) {
-        let articles = self.articles();
-        let newest = |a: &(DocId, f32), b: &(DocId, f32)| {
-            articles[b.0 as usize]
-                .date
-                .cmp(&articles[a.0 as usize].date)
-                .then(a.0.cmp(&b.0))
+    /// Puts the first `keep` hits in order; the rest stay unordered behind them
+    /// (only one page is shown, and sorting 50k hits fully costs milliseconds).
+    fn sort(&self, hits: &mut [(DocId, f32)], sort: Sort, matches_all: bool, keep: usize) {
+        let rank = &self.newest_rank;
+        let newest =
+            |a: &(DocId, f32), b: &(DocId, f32)| rank[a.0 as usize].cmp(&rank[b.0 as usize]);
+        let order = |a: &(DocId, f32), b: &(DocId, f32)| match sort {
+            Sort::Relevance if !matches_all => b.1.total_cmp(&a.1).then_with(|| newest(a, b)),
+            Sort::Relevance | Sort::Newest => newest(a, b),
+            Sort::Oldest => newest(b, a),
         };
-        match sort {
-            Sort::Relevance if !matches_all => {
-                hits.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| newest(a, b)));
-            }
-            Sort::Relevance | Sort::Newest => hits.sort_by(newest),
-            Sort::Oldest => hits.sort_by(|a, b| newest(b, a)),
+        if keep < hits.len() {
+            hits.select_nth_unstable_by(keep, order);
+            hits[..keep].sort_unstable_by(order);
+        } else {
+            hits.sort_unstable_by(order);
         }
     }
 
@@ -309,4 +339,124 @@ fn intersect(a: &[(DocId, f32)], b: &[(DocId, f32)]) -> Vec<(DocId, f32)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+    use crate::Gazetteer;
+    use expect_test::{expect, Expect};
+
+    /// Three short articles: the term in a title, in a body, and twice in a body.
+    const CORPUS: &str = "\
+- 2024年1月1日 制裁の行方
+- 2025年1月1日 別の話
+- 2023年6月1日 古い話
+- 2025年3月1日 新しい話
+2024年1月1日 制裁の行方
+今後を占う。
+2025年1月1日 別の話
+制裁が続く。
+2023年6月1日 古い話
+制裁と制裁。
+2025年3月1日 新しい話
+関係ない。
+";
+
+    fn check(request: SearchRequest, expect: Expect) {
+        let gazetteer =
+            Gazetteer::from_toml("[[entity]]\nname = \"制裁\"\nkind = \"topic\"\n").unwrap();
+        let index = Index::build(parse(CORPUS).corpus, &gazetteer);
+        let results = index.search(&request);
+        let mut out: Vec<String> = results
+            .hits
+            .iter()
+            .map(|h| format!("{} {} {:.3}", h.date, h.title, h.score))
+            .collect();
+        let years: Vec<String> = results
+            .facets
+            .years
+            .iter()
+            .map(|y| {
+                format!(
+                    "{}{}={}",
+                    if y.selected { "*" } else { "" },
+                    y.year,
+                    y.count
+                )
+            })
+            .collect();
+        out.push(format!("years {}", years.join(" ")));
+        expect.assert_debug_eq(&out);
+    }
+
+    fn query(q: &str) -> SearchRequest {
+        SearchRequest {
+            query: q.into(),
+            ..SearchRequest::default()
+        }
+    }
+
+    #[test]
+    fn title_boost_then_tf_then_newest() {
+        check(
+            query("制裁"),
+            expect![[r#"
+                [
+                    "2024-01-01 制裁の行方 0.544",
+                    "2023-06-01 古い話 0.497",
+                    "2025-01-01 別の話 0.364",
+                    "years 2023=1 2024=1 2025=1",
+                ]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn empty_query_lists_newest_first_and_sorts_apply() {
+        check(
+            query(""),
+            expect![[r#"
+            [
+                "2025-03-01 新しい話 0.000",
+                "2025-01-01 別の話 0.000",
+                "2024-01-01 制裁の行方 0.000",
+                "2023-06-01 古い話 0.000",
+                "years 2023=1 2024=1 2025=2",
+            ]
+        "#]],
+        );
+        check(
+            SearchRequest {
+                sort: Sort::Oldest,
+                ..query("制裁")
+            },
+            expect![[r#"
+                [
+                    "2023-06-01 古い話 0.497",
+                    "2024-01-01 制裁の行方 0.544",
+                    "2025-01-01 別の話 0.364",
+                    "years 2023=1 2024=1 2025=1",
+                ]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn years_filter_is_disjunctive() {
+        check(
+            SearchRequest {
+                years: vec![2025],
+                ..query("")
+            },
+            expect![[r#"
+                [
+                    "2025-03-01 新しい話 0.000",
+                    "2025-01-01 別の話 0.000",
+                    "years 2023=1 2024=1 *2025=2",
+                ]
+            "#]],
+        );
+    }
 }

@@ -117,16 +117,23 @@ pub fn snippet(query: &Query, text: &str, max_chars: usize) -> Snippet {
         Some((_, start)) => {
             let first = char_at(start);
             let earliest = first.saturating_sub(LEAD_CHARS);
-            // Prefer starting right after a sentence or line end within the lead.
-            (earliest..first)
+            // Start where the reader can: after a sentence or line end, else after a
+            // comma, else just LEAD_CHARS before the match.
+            let after = |c: usize, marks: &[char]| {
+                c > 0
+                    && text[bounds[c - 1]..bounds[c]]
+                        .chars()
+                        .any(|ch| marks.contains(&ch))
+            };
+            let sentence = (earliest..first)
                 .rev()
-                .find(|&c| {
-                    c > 0
-                        && text[bounds[c - 1]..bounds[c]]
-                            .chars()
-                            .any(|ch| matches!(ch, '。' | '\n' | '！' | '？'))
-                })
-                .unwrap_or(earliest)
+                .find(|&c| after(c, &['。', '\n', '！', '？', '」']));
+            let clause = || {
+                (earliest..first)
+                    .rev()
+                    .find(|&c| after(c, &['、', '，', ' ']))
+            };
+            sentence.or_else(clause).unwrap_or(earliest)
         }
     };
     let end_char = (start_char + max_chars).min(bounds.len() - 1);

@@ -116,12 +116,12 @@ pub struct Bin {
 
 /// Bins the articles `docs` of `index` (any order).
 pub fn timeline(index: &Index, docs: &[DocId]) -> Timeline {
-    let articles = index.articles();
-    let dates = docs
-        .iter()
-        .filter_map(|&d| articles.get(d as usize))
-        .map(|a| a.date);
-    let (Some(first), Some(last)) = (dates.clone().min(), dates.max()) else {
+    let dates = &index.dates;
+    let date_of = |doc: DocId| dates.get(doc as usize).copied();
+    let (Some(first), Some(last)) = (
+        docs.iter().filter_map(|&d| date_of(d)).min(),
+        docs.iter().filter_map(|&d| date_of(d)).max(),
+    ) else {
         return Timeline::default();
     };
     let granularity = Granularity::for_span(first, last);
@@ -140,10 +140,8 @@ pub fn timeline(index: &Index, docs: &[DocId]) -> Timeline {
         .collect();
     let mut mentions_outside = 0;
     for &doc in docs {
-        let Some(article) = articles.get(doc as usize) else {
-            continue;
-        };
-        let slot = (granularity.ordinal(article.date) - base) as usize;
+        let Some(date) = date_of(doc) else { continue };
+        let slot = (granularity.ordinal(date) - base) as usize;
         if let Some(bin) = bins.get_mut(slot) {
             bin.articles.push(doc);
         }
@@ -156,16 +154,75 @@ pub fn timeline(index: &Index, docs: &[DocId]) -> Timeline {
         }
     }
     for bin in &mut bins {
-        bin.articles.sort_by(|&a, &b| {
-            articles[b as usize]
-                .date
-                .cmp(&articles[a as usize].date)
-                .then(a.cmp(&b))
-        });
+        bin.articles
+            .sort_unstable_by_key(|&doc| index.newest_rank[doc as usize]);
     }
     Timeline {
         granularity,
         bins,
         mentions_outside,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+    use crate::Gazetteer;
+    use expect_test::{expect, Expect};
+
+    fn check(corpus: &str, expect: Expect) {
+        let index = Index::build(parse(corpus).corpus, &Gazetteer::default());
+        let docs: Vec<DocId> = (0..index.len() as DocId).collect();
+        let t = timeline(&index, &docs);
+        let mut out = vec![format!(
+            "{:?}, {} mention(s) outside",
+            t.granularity, t.mentions_outside
+        )];
+        out.extend(
+            t.bins
+                .iter()
+                .map(|b| format!("{}..{} {:?} m={}", b.start, b.end, b.articles, b.mentioned)),
+        );
+        expect.assert_debug_eq(&out);
+    }
+
+    #[test]
+    fn granularity_follows_the_span() {
+        // Four months: month bins, empty ones included; a yearless mention resolves
+        // against its article; one mention falls outside the span.
+        check(
+            "- 2024年1月20日 甲\n- 2024年5月2日 乙\n2024年1月20日 甲\n2月3日に会談、1990年5月にも。\n2024年5月2日 乙\n本文\n",
+            expect![[r#"
+                [
+                    "Month, 1 mention(s) outside",
+                    "2024-01-01..2024-01-31 [0] m=0",
+                    "2024-02-01..2024-02-29 [] m=1",
+                    "2024-03-01..2024-03-31 [] m=0",
+                    "2024-04-01..2024-04-30 [] m=0",
+                    "2024-05-01..2024-05-31 [1] m=0",
+                ]
+            "#]],
+        );
+        // Three days: day bins.
+        check(
+            "- 2024年2月28日 甲\n- 2024年3月1日 乙\n2024年2月28日 甲\n2024年2月29日の予定。\n2024年3月1日 乙\n本文\n",
+            expect![[r#"
+                [
+                    "Day, 0 mention(s) outside",
+                    "2024-02-28..2024-02-28 [0] m=0",
+                    "2024-02-29..2024-02-29 [] m=1",
+                    "2024-03-01..2024-03-01 [1] m=0",
+                ]
+            "#]],
+        );
+        check(
+            "",
+            expect![[r#"
+            [
+                "Year, 0 mention(s) outside",
+            ]
+        "#]],
+        );
     }
 }

@@ -104,9 +104,27 @@ enum Class {
 }
 
 fn class(c: char) -> Class {
+    // Fast paths first: `is_alphanumeric` is a slow table search for kanji, and
+    // kanji and kana are most of the text.
+    if c.is_ascii() {
+        return if c.is_ascii_whitespace() {
+            Class::Space
+        } else if c.is_ascii_alphanumeric() {
+            Class::Word
+        } else {
+            Class::Gram
+        };
+    }
+    if is_cjk(c) {
+        return if c == '\u{3000}' {
+            Class::Space
+        } else {
+            Class::Gram
+        };
+    }
     if c.is_whitespace() {
         Class::Space
-    } else if c.is_alphanumeric() && !is_cjk(c) {
+    } else if c.is_alphanumeric() {
         Class::Word
     } else {
         Class::Gram

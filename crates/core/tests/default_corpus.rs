@@ -305,6 +305,13 @@ fn timeline_of_the_corpus() {
 fn reader_helpers() {
     let index = index();
     let doc = index.find_id(&index.articles()[2].id).unwrap();
+    let dates: Vec<String> = index
+        .newest_first()
+        .iter()
+        .map(|&d| index.articles()[d as usize].date.to_string())
+        .collect();
+    assert_eq!(dates.first().map(String::as_str), Some("2025-11-07"));
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
     let article = index.article(doc).unwrap();
     let blocks: Vec<String> = article
         .blocks()
@@ -344,4 +351,27 @@ fn reader_helpers() {
             ],
         )
     "#]].assert_debug_eq(&(blocks, entities));
+}
+
+#[test]
+fn pages_are_slices_of_the_full_order() {
+    let index = index();
+    for sort in [Sort::Relevance, Sort::Newest, Sort::Oldest] {
+        for query in ["", "米", "ベネズエラ", "制裁 OR 原油"] {
+            let request = |offset, limit| SearchRequest {
+                query: query.into(),
+                sort,
+                offset,
+                limit,
+                ..SearchRequest::default()
+            };
+            let ids = |r: SearchResults| r.hits.into_iter().map(|h| h.id).collect::<Vec<_>>();
+            let all = ids(index.search(&request(0, usize::MAX)));
+            for (offset, limit) in [(0, 1), (0, 3), (2, 3), (7, 5), (20, 5)] {
+                let page = ids(index.search(&request(offset, limit)));
+                let expected: Vec<String> = all.iter().skip(offset).take(limit).cloned().collect();
+                assert_eq!(page, expected, "{query:?} {sort:?} {offset} {limit}");
+            }
+        }
+    }
 }

@@ -40,7 +40,9 @@ pub fn parse_digest(src: &str) -> Parsed {
     // The table of contents: the leading block of `- DATE TITLE` lines (blank lines
     // allowed), ending at the first other line.
     let mut toc: Vec<TocEntry> = Vec::new();
-    let mut by_key: HashMap<(RawDate, &str), usize> = HashMap::new();
+    // Titles are compared with whitespace runs collapsed: a header typed with a
+    // full-width space still matches its TOC entry.
+    let mut by_key: HashMap<(RawDate, String), usize> = HashMap::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -48,11 +50,12 @@ pub fn parse_digest(src: &str) -> Parsed {
             i += 1;
             continue;
         }
-        let Some((raw, title)) = line.strip_prefix("- ").and_then(split_header) else {
+        let Some((raw, title)) = toc_entry(line).and_then(split_header) else {
             break;
         };
         let n = i + 1;
-        if let Some(&first) = by_key.get(&(raw, title)) {
+        let key = (raw, collapse_spaces(title));
+        if let Some(&first) = by_key.get(&key) {
             diagnostics.push(Diagnostic::warning(
                 n,
                 format!(
@@ -62,7 +65,7 @@ pub fn parse_digest(src: &str) -> Parsed {
             ));
         } else {
             let date = validate(raw, n, &mut diagnostics);
-            by_key.insert((raw, title), toc.len());
+            by_key.insert(key, toc.len());
             toc.push(TocEntry {
                 date,
                 line: n,
@@ -86,7 +89,8 @@ pub fn parse_digest(src: &str) -> Parsed {
     for (idx, line) in lines.iter().enumerate().skip(i) {
         let n = idx + 1;
         let header = split_header(line);
-        let entry = header.and_then(|(raw, title)| by_key.get(&(raw, title)).copied());
+        let entry =
+            header.and_then(|(raw, title)| by_key.get(&(raw, collapse_spaces(title))).copied());
         if let Some(entry) = entry {
             let toc_entry = &mut toc[entry];
             toc_entry.used = true;
@@ -174,6 +178,18 @@ fn validate(raw: RawDate, line: usize, diagnostics: &mut Vec<Diagnostic>) -> Opt
         ));
     }
     date
+}
+
+fn collapse_spaces(title: &str) -> String {
+    title.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `- 2025年11月07日 Title` → `2025年11月07日 Title`. Any whitespace may follow the
+/// dash (a full-width space is common in hand-edited files).
+fn toc_entry(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix('-')?;
+    rest.starts_with(char::is_whitespace)
+        .then(|| rest.trim_start())
 }
 
 /// `2025年11月07日 Title` → (raw date, title). The separator is any whitespace.
@@ -275,6 +291,17 @@ mod tests {
             "#]],
         );
         check("", expect![""]);
+    }
+
+    #[test]
+    fn whitespace_variants_in_toc_and_headers_match() {
+        check(
+            "-\u{3000}2025年1月2日 甲\n-\t2025年1月3日 乙 丙\n2025年1月2日 甲\nあ\n2025年1月3日 乙\u{3000}\u{3000}丙\nい\n",
+            expect![[r#"
+                2025-01-02-ae36ec 2025-01-02 "甲" @3 "あ"
+                2025-01-03-dfa426 2025-01-03 "乙 丙" @5 "い"
+            "#]],
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod jsonl;
 use serde::Serialize;
 
 pub use crate::date::Date;
+use crate::Span;
 pub use digest::parse_digest;
 pub use jsonl::parse_jsonl;
 
@@ -65,6 +66,7 @@ pub struct Article {
     pub body: String,
     /// 1-based line of the article's header (digest) or record (JSON Lines).
     pub line: usize,
+    /// JSON Lines only: optional `tags`, `source` and `url` of the record.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -97,35 +99,41 @@ pub enum BlockKind {
 pub struct Block<'a> {
     pub kind: BlockKind,
     pub text: &'a str,
+    /// Where `text` lies in the body, so body spans (mentioned dates, entities)
+    /// can be placed in blocks.
+    pub span: Span,
 }
 
 /// Splits a body into blocks, one per non-blank line.
 pub fn blocks(body: &str) -> Vec<Block<'_>> {
-    let lines: Vec<&str> = body
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    // Byte offset of each line in `body`, trimmed.
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for raw in body.split_inclusive('\n') {
+        let trimmed = raw.trim();
+        if !trimmed.is_empty() {
+            let lead = raw.len() - raw.trim_start().len();
+            lines.push((offset + lead, trimmed));
+        }
+        offset += raw.len();
+    }
     let mut out = Vec::with_capacity(lines.len());
-    for (i, line) in lines.iter().enumerate() {
+    for (i, &(start, line)) in lines.iter().enumerate() {
         let bullet = ["- ", "・", "• ", "* "]
             .iter()
-            .find_map(|marker| line.strip_prefix(marker));
-        let block = match bullet {
-            Some(text) => Block {
-                kind: BlockKind::Bullet,
-                text: text.trim_start(),
-            },
-            None if i + 1 < lines.len() && looks_like_heading(line) => Block {
-                kind: BlockKind::Heading,
-                text: line,
-            },
-            None => Block {
-                kind: BlockKind::Paragraph,
-                text: line,
-            },
+            .find_map(|marker| line.strip_prefix(marker))
+            .map(str::trim_start);
+        let (kind, text) = match bullet {
+            Some(text) => (BlockKind::Bullet, text),
+            None if i + 1 < lines.len() && looks_like_heading(line) => (BlockKind::Heading, line),
+            None => (BlockKind::Paragraph, line),
         };
-        out.push(block);
+        let start = start + (line.len() - text.len());
+        out.push(Block {
+            kind,
+            text,
+            span: Span::new(start, start + text.len()),
+        });
     }
     out
 }
@@ -286,7 +294,10 @@ mod tests {
         let body = "概要と背景\n- 第一点。\n・第二点\n本文です。\n\n短い行\n結論";
         let got: Vec<String> = blocks(body)
             .iter()
-            .map(|b| format!("{:?} {}", b.kind, b.text))
+            .map(|b| {
+                assert_eq!(&body[b.span.range()], b.text);
+                format!("{:?} {}", b.kind, b.text)
+            })
             .collect();
         expect![[r#"
             [
@@ -299,6 +310,19 @@ mod tests {
             ]
         "#]]
         .assert_debug_eq(&got);
+    }
+
+    #[test]
+    fn detects_the_format() {
+        let jsonl = "\u{feff}\n{\"date\":\"2025-01-02\",\"title\":\"甲\",\"body\":\"本文\"}\n";
+        let parsed = parse(jsonl);
+        assert_eq!(
+            (parsed.corpus.articles.len(), parsed.diagnostics.len()),
+            (1, 0)
+        );
+        assert_eq!(parsed.corpus.articles[0].line, 2);
+        let digest = parse("- 2025年1月2日 甲\n2025年1月2日 甲\n{本文}\n");
+        assert_eq!(digest.corpus.articles[0].body, "{本文}");
     }
 
     #[test]

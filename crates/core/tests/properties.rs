@@ -1,0 +1,260 @@
+//! Invariants, checked on random input (proptest).
+//!
+//! The central one is the recall guarantee: for any corpus and any Japanese terms,
+//! the index's hit set equals the naive set "normalized title or body contains the
+//! normalized term" (ANDed, with exclusions). Case counts are kept small so the
+//! whole suite stays within a few seconds on CI's 2 cores; the alphabets are tiny on
+//! purpose, so that random terms actually occur in random documents and the tricky
+//! characters (long vowels, half-width voicing marks, combining marks, small kana)
+//! meet each other often.
+
+use kiroku_core::normalize::{normalize, Normalized};
+use kiroku_core::parse::{self, Article, Corpus};
+use kiroku_core::query::Query;
+use kiroku_core::snippet::{highlight, snippet};
+use kiroku_core::{Date, Gazetteer, Index, SearchRequest};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+/// Characters that make Japanese normalization interesting.
+const TERM_CHARS: &[&str] = &[
+    "ア", "イ", "カ", "ガ", "サ", "バ", "ハ", "パ", "ァ", "ヴ", "あ", "か", "が", "ぁ", "ゝ", "ー",
+    "ｰ", "－", "〜", "～", "―", "ｶ", "ﾊ", "ﾞ", "ﾟ", "\u{3099}", "米", "国", "・", "、", "「", "」",
+];
+/// Documents also have spaces, newlines and words.
+const DOC_CHARS: &[&str] = &[
+    "ア", "イ", "カ", "ガ", "サ", "バ", "ハ", "パ", "ァ", "ヴ", "あ", "か", "が", "ぁ", "ゝ", "ー",
+    "ｰ", "－", "〜", "～", "―", "ｶ", "ﾊ", "ﾞ", "ﾟ", "\u{3099}", "米", "国", "・", "、", "「", "」",
+    " ", "\n", "a", "B", "1", "ＵＳ",
+];
+
+fn text_from(chars: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(select(chars), 0..max).prop_map(|v| v.concat())
+}
+
+fn term() -> impl Strategy<Value = String> {
+    prop::collection::vec(select(TERM_CHARS), 1..5)
+        .prop_map(|v| v.concat())
+        .prop_filter("a leading minus means exclusion", |t| {
+            !t.starts_with(['－', '-'])
+        })
+}
+
+fn corpus() -> impl Strategy<Value = Corpus> {
+    prop::collection::vec((text_from(TERM_CHARS, 6), text_from(DOC_CHARS, 40)), 1..12).prop_map(
+        |docs| Corpus {
+            articles: docs
+                .into_iter()
+                .enumerate()
+                .map(|(i, (title, body))| Article {
+                    id: format!("a{i}"),
+                    date: Date::new(2000 + i as i32, 1 + (i % 12) as u32, 1).unwrap(),
+                    title,
+                    body,
+                    line: i + 1,
+                    tags: Vec::new(),
+                    source: None,
+                    url: None,
+                })
+                .collect(),
+        },
+    )
+}
+
+fn contains(article: &Article, term: &str) -> bool {
+    let term = normalize(term);
+    normalize(&article.title).contains(&term) || normalize(&article.body).contains(&term)
+}
+
+/// Characters that belong to the NFKC unit of the character before them.
+fn joins_previous(c: char) -> bool {
+    matches!(c, '\u{FF9E}' | '\u{FF9F}')
+        || unicode_normalization::char::canonical_combining_class(c) != 0
+}
+
+fn is_char_span(text: &str, start: usize, end: usize) -> bool {
+    start < end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn search_equals_naive_substring(corpus in corpus(), terms in prop::collection::vec((term(), any::<bool>()), 1..4)) {
+        // The first term is always positive; later ones may be exclusions.
+        let query: Vec<String> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, (t, negated))| if *negated && i > 0 { format!("-{t}") } else { t.clone() })
+            .collect();
+        let query = query.join(" ");
+        let expected: Vec<String> = corpus
+            .articles
+            .iter()
+            .filter(|a| {
+                terms.iter().enumerate().all(|(i, (t, negated))| contains(a, t) != (*negated && i > 0))
+            })
+            .map(|a| a.id.clone())
+            .collect();
+        let index = Index::build(corpus.clone(), &Gazetteer::default());
+        let results = index.search(&SearchRequest { query: query.clone(), limit: usize::MAX, ..SearchRequest::default() });
+        let mut got: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+        got.sort_by_key(|id| id[1..].parse::<usize>().unwrap());
+        prop_assert_eq!(&got, &expected, "query {:?}", query);
+        prop_assert_eq!(results.total, expected.len());
+        // Every hit shows where it matched.
+        let q = Query::parse(&query);
+        for hit in &results.hits {
+            let article = index.article(hit.doc).unwrap();
+            prop_assert!(!highlight(&q, &article.title).is_empty() || !highlight(&q, &article.body).is_empty());
+        }
+    }
+
+    #[test]
+    fn normalize_is_idempotent(text in text_from(DOC_CHARS, 30)) {
+        let once = normalize(&text);
+        prop_assert_eq!(normalize(&once), once);
+    }
+
+    /// DESIGN.md: "normalizing a substring gives a substring of the normalized
+    /// text", for substrings that start and end between NFKC units and do not start
+    /// with a long-vowel mark (which the full text may have dropped after a kana).
+    #[test]
+    fn normalize_is_local(text in text_from(DOC_CHARS, 30), a in 0usize..64, b in 0usize..64) {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .filter(|&i| text[i..].chars().next().is_none_or(|c| !joins_previous(c)))
+            .collect();
+        let (i, j) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+        let sub = &text[i.min(j)..i.max(j)];
+        prop_assume!(!sub.starts_with(['ー', 'ｰ', '－', '〜', '～', '―']));
+        let whole = normalize(&text);
+        let part = normalize(sub);
+        prop_assert!(whole.contains(&part), "{:?} of {:?}: {:?} not in {:?}", sub, text, part, whole);
+    }
+
+    #[test]
+    fn normalize_is_idempotent_on_any_text(text in any::<String>()) {
+        let once = normalize(&text);
+        prop_assert_eq!(normalize(&once), once);
+    }
+
+    #[test]
+    fn spans_are_char_boundaries(text in text_from(DOC_CHARS, 60), query in prop::collection::vec(term(), 1..3), max in 1usize..40) {
+        let query = Query::parse(&query.join(" "));
+        for span in highlight(&query, &text) {
+            prop_assert!(is_char_span(&text, span.start, span.end), "{:?} in {:?}", span, text);
+        }
+        let s = snippet(&query, &text, max);
+        for span in &s.highlights {
+            prop_assert!(is_char_span(&s.text, span.start, span.end), "{:?} in {:?}", span, s.text);
+        }
+        let normalized = Normalized::new(&text);
+        let bounds: Vec<usize> = normalized.text.char_indices().map(|(i, _)| i).chain([normalized.text.len()]).collect();
+        for w in bounds.windows(2) {
+            let span = normalized.original_span(w[0]..w[1]).unwrap();
+            prop_assert!(is_char_span(&text, span.start, span.end));
+        }
+    }
+
+    #[test]
+    fn entity_spans_are_char_boundaries(text in text_from(DOC_CHARS, 60)) {
+        let gazetteer = Gazetteer::from_toml(
+            "[[entity]]\nname = \"カガ\"\nkind = \"place\"\nvariants = [\"米\", \"ア\"]\nexclude = [\"米国\"]\n",
+        ).unwrap();
+        for m in gazetteer.entities_in(&text) {
+            prop_assert!(is_char_span(&text, m.span.start, m.span.end));
+        }
+    }
+}
+
+/// Pieces of corpus lines, valid and broken, for the parser.
+const LINE_PIECES: &[&str] = &[
+    "- ",
+    "2025年",
+    "２０２５年",
+    "13月",
+    "1月",
+    "０８月",
+    "7日",
+    "40日",
+    "31日",
+    " ",
+    "\u{3000}",
+    "見出し",
+    "本文",
+    "・",
+    "\r",
+    "\u{feff}",
+    "{",
+    "}",
+    "\"date\":",
+    "\"2025-01-01\"",
+    "\"title\":\"t\"",
+    ",",
+    "\"body\":\"b\"",
+    "[",
+    "]",
+    "\\",
+    "\u{FFFD}",
+    "é",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parse_never_panics(lines in prop::collection::vec(prop::collection::vec(select(LINE_PIECES), 0..8), 0..12)) {
+        let text: Vec<String> = lines.into_iter().map(|l| l.concat()).collect();
+        let text = text.join("\n");
+        let parsed = parse::parse(&text);
+        for d in &parsed.diagnostics {
+            prop_assert!(d.line >= 1 && d.line <= text.split('\n').count());
+        }
+        // Indexing and an empty search must cope with whatever was kept.
+        let index = Index::build(parsed.corpus, &Gazetteer::default());
+        let _ = index.search(&SearchRequest::default());
+    }
+
+    #[test]
+    fn parse_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        let _ = parse::parse_bytes(&bytes);
+    }
+
+    #[test]
+    fn search_never_panics(
+        corpus in corpus(),
+        query in any::<String>(),
+        offset in 0usize..20,
+        limit in 0usize..20,
+        years in prop::collection::vec(1990i32..2030, 0..3),
+        entity in select(&["カガ", "ア", "unknown", ""][..]),
+    ) {
+        let gazetteer = Gazetteer::from_toml("[[entity]]\nname = \"カガ\"\nkind = \"place\"\nvariants = [\"ア\"]\n").unwrap();
+        let index = Index::build(corpus, &gazetteer);
+        let results = index.search(&SearchRequest {
+            query,
+            offset,
+            limit,
+            years,
+            entities: vec![entity.to_string()],
+            from: Date::new(2003, 1, 1),
+            ..SearchRequest::default()
+        });
+        prop_assert!(results.hits.len() <= limit);
+        for hit in &results.hits {
+            for span in &hit.title_highlights {
+                prop_assert!(is_char_span(&hit.title, span.start, span.end));
+            }
+        }
+    }
+
+    #[test]
+    fn query_parse_never_panics(query in any::<String>(), text in text_from(DOC_CHARS, 30)) {
+        let q = Query::parse(&query);
+        let _ = highlight(&q, &text);
+        let _ = snippet(&q, &text, 10);
+    }
+}
