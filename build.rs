@@ -2,8 +2,8 @@
 //! both with kiroku-core.
 //!
 //! - `KIROKU_CORPUS`: the corpus (digest or JSON Lines; default `corpus/corpus.txt`).
-//! - `KIROKU_ENTITIES`: the gazetteer (default `corpus/entities.toml` when the corpus is
-//!   the default one, none otherwise).
+//! - `KIROKU_ENTITIES`: the gazetteer (default: `entities.toml` beside the corpus; none
+//!   there means no entity facets).
 //!
 //! Errors fail the build with `FILE:LINE: error: reason` diagnostics; warnings are
 //! printed as cargo warnings. Relative paths are taken from the workspace root.
@@ -36,10 +36,9 @@ fn embed() -> Result<(), String> {
             .as_deref()
             .unwrap_or("corpus/corpus.txt".as_ref()),
     );
-    let entities_path = match (env::var_os("KIROKU_ENTITIES"), &custom_corpus) {
-        (Some(path), _) => Some(root.join(path)),
-        (None, None) => Some(root.join("corpus/entities.toml")),
-        (None, Some(_)) => None,
+    let entities_path = match env::var_os("KIROKU_ENTITIES") {
+        Some(path) => Some(root.join(path)),
+        None => Some(corpus_path.with_file_name("entities.toml")).filter(|path| path.is_file()),
     };
 
     let corpus = validate_corpus(&corpus_path)?;

@@ -1,60 +1,632 @@
-//! The first vertical slice: every article, newest first, narrowed by a plain
-//! substring search. The real engine and UI replace it.
+//! The explorer: builds the index once, keeps the view [`State`] in one reducer
+//! mirrored to the URL hash, derives results with `use_memo`, and lays out the
+//! components. Everything shown is a function of (corpus, state, language).
 
-use std::rc::Rc;
+use std::{cell::RefCell, rc::Rc};
 
-use kiroku_core::{parse::parse, Article};
-use web_sys::HtmlInputElement;
+use kiroku_core::{parse, Gazetteer, Index, SearchRequest, SearchResults};
 use yew::prelude::*;
+
+use crate::components::{
+    active_filters::ActiveFilters, facet_panel::FacetPanel, masthead::Masthead,
+    no_results::NoResults, reader::Reader, result_list::ResultList,
+    results_toolbar::ResultsToolbar, suggestions::Suggestions, timeline::Timeline,
+};
+use crate::i18n::Lang;
+use crate::prefs::Theme;
+use crate::state::{Action, HistoryMode, State};
+
+/// Hits rendered at once (snippets are built only for these).
+pub const RESULT_LIMIT: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    /// Corpus text; defaults to the embedded one.
+    /// Corpus text (digest or JSON Lines); defaults to the embedded one.
     #[prop_or(AttrValue::Static(crate::CORPUS))]
     pub corpus: AttrValue,
+    /// Gazetteer (`entities.toml`); defaults to the embedded one.
+    #[prop_or(AttrValue::Static(crate::ENTITIES))]
+    pub entities: AttrValue,
+    /// The view to start with (decoded from the URL by [`crate::start`]).
+    #[prop_or_default]
+    pub initial: State,
+    #[prop_or_default]
+    pub lang: Lang,
+    #[prop_or_default]
+    pub theme: Theme,
+}
+
+/// What every component may read: the index and the UI language.
+#[derive(Clone)]
+pub struct Shared {
+    pub index: Rc<Index>,
+    pub lang: Lang,
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Shared) -> bool {
+        Rc::ptr_eq(&self.index, &other.index) && self.lang == other.lang
+    }
+}
+
+/// Parses and indexes a corpus. A gazetteer that does not parse means no entity
+/// facets rather than no app (build.rs already rejects a bad embedded one).
+pub fn build_index(corpus: &str, entities: &str) -> Index {
+    let parsed = parse::parse(corpus);
+    let gazetteer = Gazetteer::from_toml(entities).unwrap_or_default();
+    Index::build(parsed.corpus, &gazetteer)
+}
+
+/// Drops URL values this corpus does not know (see [`State::retain_known`]).
+pub fn sanitize(index: &Index, state: State) -> State {
+    state.retain_known(
+        |name| index.gazetteer().find(name).is_some(),
+        |id| index.find_id(id).is_some(),
+    )
+}
+
+/// The search a state asks for (the open article does not change results).
+pub fn request(state: &State) -> SearchRequest {
+    SearchRequest {
+        query: state.query.clone(),
+        from: state.from,
+        to: state.to,
+        years: state.years.clone(),
+        entities: state.entities.clone(),
+        sort: state.sort,
+        offset: 0,
+        limit: RESULT_LIMIT,
+    }
+}
+
+/// `Rc<Index>` compared by identity, so memos keyed on it are cheap.
+#[derive(Clone)]
+struct SameIndex(Rc<Index>);
+
+impl PartialEq for SameIndex {
+    fn eq(&self, other: &SameIndex) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the global keyboard handler needs to know about the current render.
+#[derive(Default)]
+struct KeyContext {
+    article_open: bool,
+    has_query: bool,
+    previous: Option<String>,
+    next: Option<String>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let articles = use_memo(props.corpus.clone(), |corpus| {
-        let mut articles = parse(corpus).corpus.articles;
-        articles.sort_by_key(|article| std::cmp::Reverse(article.date));
-        Rc::<[Article]>::from(articles)
-    });
-    let query = use_state(String::new);
+    let index = use_memo(
+        (props.corpus.clone(), props.entities.clone()),
+        |(corpus, entities)| Rc::new(build_index(corpus, entities)),
+    );
+    let index: Rc<Index> = Rc::clone(&index);
+    let state = {
+        let index = index.clone();
+        let initial = props.initial.clone();
+        use_reducer(move || sanitize(&index, initial))
+    };
+    let lang = use_state_eq(|| props.lang);
+    let theme = use_state_eq(|| props.theme);
+    let facets_open = use_state_eq(|| false);
 
-    let oninput = {
-        let query = query.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            query.set(input.value());
+    // Every action goes through here, so the URL effect knows whether to push.
+    let pending_history = use_mut_ref(|| None::<HistoryMode>);
+    let dispatch = {
+        let dispatcher = state.dispatcher();
+        let pending_history = pending_history.clone();
+        use_memo((), move |_| {
+            Callback::from(move |action: Action| {
+                let mode = action.history_mode();
+                let mut pending = pending_history.borrow_mut();
+                if *pending != Some(HistoryMode::Push) {
+                    *pending = Some(mode);
+                }
+                drop(pending);
+                dispatcher.dispatch(action);
+            })
         })
     };
+    let dispatch: Callback<Action> = (*dispatch).clone();
 
-    let needle = query.trim();
-    let shown: Vec<&Article> = articles
-        .iter()
-        .filter(|a| needle.is_empty() || a.title.contains(needle) || a.body.contains(needle))
-        .collect();
+    let results: Rc<SearchResults> = {
+        let request = request(&state);
+        let index = SameIndex(index.clone());
+        let memo = use_memo((index, request), |(index, request)| {
+            Rc::new(index.0.search(request))
+        });
+        Rc::clone(&memo)
+    };
 
+    // Unfiltered facets give the empty state's suggested searches.
+    let suggestions: Rc<Vec<String>> = {
+        let memo = use_memo(SameIndex(index.clone()), |index| {
+            Rc::new(crate::components::suggestions::pick(&index.0))
+        });
+        Rc::clone(&memo)
+    };
+
+    use_url_sync(&state, &index, pending_history);
+    let list_scroll = use_mut_ref(|| 0.0_f64);
+    use_reader_scroll(state.article.clone(), list_scroll.clone());
+    use_root_attributes(*theme, *lang);
+    use_boot_screen_removal();
+
+    // Position of the open article within the results, for prev/next and keys.
+    let open_doc = state.article.as_deref().and_then(|id| index.find_id(id));
+    let position = state
+        .article
+        .as_deref()
+        .and_then(|id| results.hits.iter().position(|hit| hit.id == id));
+    let neighbour = |step: isize| -> Option<String> {
+        let at = position? as isize + step;
+        let hit = results.hits.get(usize::try_from(at).ok()?)?;
+        Some(hit.id.clone())
+    };
+    let previous = neighbour(-1);
+    let next = neighbour(1);
+
+    let key_context = use_mut_ref(KeyContext::default);
+    *key_context.borrow_mut() = KeyContext {
+        article_open: state.article.is_some(),
+        has_query: !state.query.is_empty(),
+        previous: previous.clone(),
+        next: next.clone(),
+    };
+    use_keyboard_shortcuts(key_context, dispatch.clone());
+
+    let on_open = {
+        let dispatch = dispatch.clone();
+        let reader_open = state.article.is_some();
+        Callback::from(move |id: String| {
+            if !reader_open {
+                *list_scroll.borrow_mut() = current_scroll();
+            }
+            dispatch.emit(Action::Open(id));
+        })
+    };
+    let on_toggle_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            let next = lang.other();
+            crate::prefs::save_lang(next);
+            lang.set(next);
+        })
+    };
+    let on_toggle_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_| {
+            let next = theme.next();
+            crate::prefs::save_theme(next);
+            theme.set(next);
+        })
+    };
+    let on_toggle_facets = {
+        let facets_open = facets_open.clone();
+        Callback::from(move |_| facets_open.set(!*facets_open))
+    };
+
+    let shared = Shared {
+        index: index.clone(),
+        lang: *lang,
+    };
+    let texts = lang.texts();
+    let idle = state.query.trim().is_empty() && !state.has_filters();
+
+    let main = if let Some(id) = state.article.clone() {
+        html! {
+            <Reader
+                article_id={id}
+                view={Rc::new((*state).clone())}
+                doc={open_doc}
+                query={state.query.clone()}
+                position={position.map(|p| (p + 1, results.total))}
+                previous={previous}
+                next={next}
+                on_open={on_open.clone()}
+                on_close={dispatch.reform(|_| Action::Close)}
+                on_entity={dispatch.reform(Action::ShowEntity)}
+            />
+        }
+    } else {
+        let list = if results.total == 0 {
+            html! {
+                <NoResults
+                    query={state.query.clone()}
+                    has_filters={state.has_filters()}
+                    on_drop_filters={dispatch.reform(|_| Action::ClearFilters)}
+                    on_clear_query={dispatch.reform(|_| Action::ClearQuery)}
+                />
+            }
+        } else {
+            html! {
+                <ResultList
+                    results={results.clone()}
+                    view={Rc::new((*state).clone())}
+                    on_open={on_open.clone()}
+                    on_entity={dispatch.reform(Action::ToggleEntity)}
+                />
+            }
+        };
+        html! {
+            <>
+                <Timeline
+                    timeline={Rc::new(results.timeline.clone())}
+                    from={state.from}
+                    to={state.to}
+                    on_range={dispatch.reform(|(from, to)| Action::SetRange(from, to))}
+                    on_reset={dispatch.reform(|_| Action::ClearRange)}
+                />
+                <ActiveFilters
+                    entities={state.entities.clone()}
+                    years={state.years.clone()}
+                    from={state.from}
+                    to={state.to}
+                    on_entity={dispatch.reform(Action::ToggleEntity)}
+                    on_year={dispatch.reform(Action::ToggleYear)}
+                    on_range={dispatch.reform(|_| Action::ClearRange)}
+                    on_clear={dispatch.reform(|_| Action::ClearFilters)}
+                />
+                if idle {
+                    <Suggestions
+                        names={suggestions.clone()}
+                        on_search={dispatch.reform(Action::Search)}
+                    />
+                }
+                <ResultsToolbar
+                    total={results.total}
+                    shown={results.hits.len()}
+                    sort={state.sort}
+                    heading={if idle { texts.latest } else { texts.results_label }}
+                    on_sort={dispatch.reform(Action::SetSort)}
+                />
+                { list }
+            </>
+        }
+    };
+
+    let class = classes!(
+        "app",
+        state.embed.then_some("embed"),
+        state.article.is_some().then_some("reading"),
+        facets_open.then_some("facets-open"),
+    );
     html! {
-        <main class="app">
-            <header class="app-header">
-                <h1>{ "記録 kiroku" }</h1>
-                <label class="search">
-                    <span class="visually-hidden">{ "記事を検索 / Search articles" }</span>
-                    <input id="search" type="search" placeholder="検索 / Search" value={(*query).clone()} {oninput} />
-                </label>
-                <p class="count" id="count">{ format!("{}件", shown.len()) }</p>
-            </header>
-            <ol class="results" id="results">
-                { for shown.iter().map(|article| html! {
-                    <li class="result" key={article.id.clone()}>
-                        <time datetime={article.date.to_string()}>{ article.date.to_string() }</time>
-                        <h2>{ &article.title }</h2>
-                    </li>
-                }) }
-            </ol>
-        </main>
+        <ContextProvider<Shared> context={shared}>
+            <div {class}>
+                <a class="skip-link" href="#results">{ texts.results_label }</a>
+                <Masthead
+                    query={AttrValue::from(state.query.clone())}
+                    total={results.total}
+                    theme={*theme}
+                    on_query={dispatch.reform(Action::SetQuery)}
+                    on_clear={dispatch.reform(|_| Action::ClearQuery)}
+                    on_home={dispatch.reform(|_| Action::Reset)}
+                    on_toggle_lang={on_toggle_lang}
+                    on_toggle_theme={on_toggle_theme}
+                />
+                <div class="layout">
+                    <aside class="sidebar" aria-label={texts.filters}>
+                        <button
+                            type="button"
+                            class="facets-toggle"
+                            aria-expanded={facets_open.to_string()}
+                            aria-controls="facets"
+                            onclick={on_toggle_facets}
+                        >
+                            { texts.filters_toggle }
+                            if state.has_filters() {
+                                <span class="badge">
+                                    { state.entities.len() + state.years.len() + usize::from(state.from.is_some() || state.to.is_some()) }
+                                </span>
+                            }
+                        </button>
+                        <FacetPanel
+                            facets={Rc::new(results.facets.clone())}
+                            on_entity={dispatch.reform(Action::ToggleEntity)}
+                            on_year={dispatch.reform(Action::ToggleYear)}
+                        />
+                    </aside>
+                    <main class="main" id="main">
+                        { main }
+                    </main>
+                </div>
+                <footer class="footer">
+                    <span class="hints" aria-hidden="true">{ texts.shortcuts }</span>
+                    <span class="footer-count">{ lang.articles(index.len()) }</span>
+                </footer>
+            </div>
+        </ContextProvider<Shared>>
+    }
+}
+
+/// Mirrors the state into the URL hash and adopts the hash when it changes from
+/// outside (Back/Forward, an edited or pasted URL).
+#[hook]
+fn use_url_sync(
+    state: &UseReducerHandle<State>,
+    index: &Rc<Index>,
+    pending: Rc<RefCell<Option<HistoryMode>>>,
+) {
+    use_effect_with((**state).clone(), move |state| {
+        let mode = pending.borrow_mut().take().unwrap_or(HistoryMode::Replace);
+        web::write_hash(state, mode);
+    });
+    let dispatcher = state.dispatcher();
+    let index = index.clone();
+    use_effect_with((), move |_| {
+        let listeners = web::on_url_change(move |hash| {
+            dispatcher.dispatch(Action::Sync(sanitize(&index, crate::route::decode(&hash))));
+        });
+        move || drop(listeners)
+    });
+}
+
+/// Opening an article scrolls to its top; closing it returns to where the list was
+/// and puts focus back on the article's link.
+#[hook]
+fn use_reader_scroll(article: Option<String>, list_scroll: Rc<RefCell<f64>>) {
+    let was_open = use_mut_ref(|| None::<String>);
+    use_effect_with(article, move |article| {
+        let previous = was_open.replace(article.clone());
+        match (previous, article) {
+            (_, Some(_)) => web::scroll_to(0.0),
+            (Some(closed), None) => {
+                web::scroll_to(*list_scroll.borrow());
+                web::focus_result(&closed);
+            }
+            (None, None) => {}
+        }
+    });
+}
+
+#[hook]
+fn use_root_attributes(theme: Theme, lang: Lang) {
+    use_effect_with((theme, lang), |(theme, lang)| {
+        web::set_root_attributes(theme.as_str(), lang.tag());
+    });
+}
+
+#[hook]
+fn use_boot_screen_removal() {
+    use_effect_with((), |_| web::remove_element("boot"));
+}
+
+#[hook]
+fn use_keyboard_shortcuts(context: Rc<RefCell<KeyContext>>, dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let listener = web::on_keydown(move |key| {
+            let context = context.borrow();
+            match key {
+                web::Key::Escape if context.article_open => {
+                    dispatch.emit(Action::Close);
+                    true
+                }
+                web::Key::Escape if context.has_query => {
+                    dispatch.emit(Action::ClearQuery);
+                    true
+                }
+                web::Key::Left if context.article_open => match &context.previous {
+                    Some(id) => {
+                        dispatch.emit(Action::Open(id.clone()));
+                        true
+                    }
+                    None => false,
+                },
+                web::Key::Right if context.article_open => match &context.next {
+                    Some(id) => {
+                        dispatch.emit(Action::Open(id.clone()));
+                        true
+                    }
+                    None => false,
+                },
+                web::Key::Down if !context.article_open => web::move_result_focus(1),
+                web::Key::Up if !context.article_open => web::move_result_focus(-1),
+                _ => false,
+            }
+        });
+        move || drop(listener)
+    });
+}
+
+fn current_scroll() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0)
+}
+
+/// The few places the app touches the page beyond its own tree. Everything here
+/// degrades to doing nothing when the browser refuses.
+mod web {
+    use gloo_events::{EventListener, EventListenerOptions};
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{HtmlElement, KeyboardEvent};
+
+    use crate::route;
+    use crate::state::{HistoryMode, State};
+
+    pub fn write_hash(state: &State, mode: HistoryMode) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let current = window.location().hash().unwrap_or_default();
+        if route::decode(&current) == *state {
+            return; // already there: e.g. the state came from this URL
+        }
+        let Ok(history) = window.history() else {
+            return;
+        };
+        let hash = route::encode(state);
+        let _ = match mode {
+            HistoryMode::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&hash)),
+            HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&hash)),
+        };
+    }
+
+    /// Calls `changed(hash)` on Back/Forward and on hash edits.
+    pub fn on_url_change(changed: impl Fn(String) + 'static) -> Vec<EventListener> {
+        let Some(window) = web_sys::window() else {
+            return Vec::new();
+        };
+        let changed = std::rc::Rc::new(changed);
+        ["popstate", "hashchange"]
+            .into_iter()
+            .map(|event| {
+                let changed = changed.clone();
+                EventListener::new(&window, event, move |_| {
+                    let hash = web_sys::window()
+                        .and_then(|w| w.location().hash().ok())
+                        .unwrap_or_default();
+                    changed(hash);
+                })
+            })
+            .collect()
+    }
+
+    pub fn scroll_to(y: f64) {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, y);
+        }
+    }
+
+    fn document() -> Option<web_sys::Document> {
+        web_sys::window()?.document()
+    }
+
+    fn result_links() -> Vec<HtmlElement> {
+        let Some(list) =
+            document().and_then(|d| d.query_selector_all("#results a.result-link").ok())
+        else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+            .collect()
+    }
+
+    /// Focuses the result link of article `id`, if it is listed.
+    pub fn focus_result(id: &str) {
+        if let Some(link) = result_links()
+            .into_iter()
+            .find(|link| link.get_attribute("data-id").as_deref() == Some(id))
+        {
+            let _ = link.focus();
+        }
+    }
+
+    /// Moves focus to the next (`step` 1) or previous (-1) result link; from the
+    /// search box, Down enters the list. Returns whether it moved.
+    pub fn move_result_focus(step: isize) -> bool {
+        let links = result_links();
+        if links.is_empty() {
+            return false;
+        }
+        let active = document().and_then(|d| d.active_element());
+        let current = active
+            .as_ref()
+            .and_then(|a| links.iter().position(|l| l.is_same_node(Some(a))));
+        let target = match current {
+            Some(at) => at as isize + step,
+            None if step > 0 => 0,
+            None => return false,
+        };
+        match usize::try_from(target).ok().and_then(|t| links.get(t)) {
+            Some(link) => {
+                let _ = link.focus();
+                true
+            }
+            None if target < 0 => {
+                // Up from the first result goes back to the search box.
+                focus_search();
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn focus_search() {
+        if let Some(input) = document()
+            .and_then(|d| d.get_element_by_id("search"))
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = input.focus();
+        }
+    }
+
+    pub fn set_root_attributes(theme: &str, lang: &str) {
+        if let Some(root) = document().and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("data-theme", theme);
+            let _ = root.set_attribute("lang", lang);
+        }
+    }
+
+    pub fn remove_element(id: &str) {
+        if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
+            element.remove();
+        }
+    }
+
+    /// Keys the app handles globally.
+    pub enum Key {
+        Escape,
+        Up,
+        Down,
+        Left,
+        Right,
+    }
+
+    /// `/` focuses search; other keys go to `handle`, which returns whether it used
+    /// them. Keys typed into a field (or a select, or with modifiers) are left alone,
+    /// except Escape and Up/Down from the search box.
+    pub fn on_keydown(handle: impl Fn(Key) -> bool + 'static) -> Option<EventListener> {
+        let document = document()?;
+        let options = EventListenerOptions::enable_prevent_default();
+        Some(EventListener::new_with_options(
+            &document,
+            "keydown",
+            options,
+            move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if event.default_prevented()
+                    || event.alt_key()
+                    || event.ctrl_key()
+                    || event.meta_key()
+                    || event.is_composing()
+                {
+                    return;
+                }
+                let target = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                let tag = target.as_ref().map(|t| t.tag_name()).unwrap_or_default();
+                let in_search = target.as_ref().is_some_and(|t| t.id() == "search");
+                let in_field = matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || target
+                        .as_ref()
+                        .is_some_and(|t| t.has_attribute("contenteditable"));
+                let key = match event.key().as_str() {
+                    "/" if !in_field => {
+                        event.prevent_default();
+                        focus_search();
+                        return;
+                    }
+                    "Escape" => Key::Escape,
+                    "ArrowDown" if !in_field || in_search => Key::Down,
+                    "ArrowUp" if !in_field || in_search => Key::Up,
+                    "ArrowLeft" if !in_field => Key::Left,
+                    "ArrowRight" if !in_field => Key::Right,
+                    _ => return,
+                };
+                if handle(key) {
+                    event.prevent_default();
+                }
+            },
+        ))
     }
 }

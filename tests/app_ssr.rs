@@ -1,29 +1,51 @@
-//! The app rendered natively with yew's server renderer.
+//! The app rendered natively with yew's server renderer: what each view shows.
 #![cfg(not(target_arch = "wasm32"))]
 
-use kiroku::app::{App, AppProps};
+use kiroku::app::{build_index, App, AppProps};
+use kiroku::i18n::Lang;
+use kiroku::route;
+use kiroku::state::State;
 use yew::{AttrValue, LocalServerRenderer};
 
 const CORPUS: &str = "\
 - 2024年1月2日 古い記事
 - 2025年3月4日 新しい記事
 2024年1月2日 古い記事
-本文その一
+本文その一。マドゥロ大統領が語った。
 2025年3月4日 新しい記事
-本文その二 <script>alert(1)</script>
+概要
+本文その二 <script>alert(1)</script> マドゥーロ
+- 箇条書きの一
+- 箇条書きの二
 ";
 
-async fn render(corpus: &'static str) -> String {
+const ENTITIES: &str = "[[entity]]\nname = \"マドゥロ\"\nkind = \"person\"\n";
+
+async fn render_with(corpus: &'static str, hash: &str, lang: Lang) -> String {
     LocalServerRenderer::<App>::with_props(AppProps {
         corpus: AttrValue::Static(corpus),
+        entities: AttrValue::Static(ENTITIES),
+        initial: route::decode(hash),
+        lang,
+        theme: Default::default(),
     })
     .render()
     .await
 }
 
+async fn render(hash: &str) -> String {
+    render_with(CORPUS, hash, Lang::Ja).await
+}
+
+fn id_of(title: &str) -> String {
+    let index = build_index(CORPUS, ENTITIES);
+    let article = index.articles().iter().find(|a| a.title == title);
+    article.expect("article in the test corpus").id.clone()
+}
+
 #[tokio::test]
 async fn lists_articles_newest_first_with_a_count() {
-    let html = render(CORPUS).await;
+    let html = render("").await;
     let newer = html.find("新しい記事").expect("newer article listed");
     let older = html.find("古い記事").expect("older article listed");
     assert!(newer < older, "newest first: {html}");
@@ -32,11 +54,105 @@ async fn lists_articles_newest_first_with_a_count() {
         html.contains(r#"datetime="2025-03-04""#),
         "machine-readable date: {html}"
     );
+    assert!(
+        html.contains("最新の記事"),
+        "the empty state's heading: {html}"
+    );
+    assert!(
+        html.contains(r#"class="suggestion""#),
+        "suggested searches: {html}"
+    );
 }
 
 #[tokio::test]
 async fn the_embedded_default_corpus_lists_all_eight_articles() {
-    let html = render(kiroku::CORPUS).await;
+    let html = LocalServerRenderer::<App>::with_props(AppProps {
+        corpus: AttrValue::Static(kiroku::CORPUS),
+        entities: AttrValue::Static(kiroku::ENTITIES),
+        initial: State::default(),
+        lang: Lang::Ja,
+        theme: Default::default(),
+    })
+    .render()
+    .await;
     assert_eq!(html.matches("<li class=\"result\"").count(), 8, "{html}");
     assert!(html.contains("8件"));
+}
+
+#[tokio::test]
+async fn corpus_text_is_text_never_markup() {
+    let html = render("#/?q=script").await;
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(html.contains("&lt;"), "escaped: {html}");
+}
+
+#[tokio::test]
+async fn a_query_marks_its_matches_and_narrows_the_count() {
+    let html = render("#/?q=%E3%81%BE%E3%81%A9%E3%81%85%E3%82%8D").await; // まどぅろ
+    assert!(html.contains("2件"), "{html}");
+    assert!(html.contains("<mark>マドゥロ</mark>"), "{html}");
+    assert!(html.contains("<mark>マドゥーロ</mark>"), "{html}");
+    assert!(!html.contains("最新の記事"), "not the empty state: {html}");
+}
+
+#[tokio::test]
+async fn facets_show_counts_and_selected_filters_show_as_chips() {
+    let html = render("#/?e=%E3%83%9E%E3%83%89%E3%82%A5%E3%83%AD&y=2025").await;
+    assert!(html.contains("1件"), "マドゥロ in 2025: {html}");
+    assert!(html.contains(r#"aria-label="マドゥロ を解除""#), "{html}");
+    assert!(html.contains(r#"aria-label="2025年 を解除""#), "{html}");
+    assert!(html.contains(r#"aria-pressed="true""#), "{html}");
+    assert!(html.contains("人物"), "people group: {html}");
+}
+
+#[tokio::test]
+async fn no_results_offers_to_drop_the_filters() {
+    let html = render("#/?q=%E5%8F%A4%E3%81%84&y=2025").await; // 古い in 2025
+    assert!(
+        html.contains("「古い」に一致する記事はありません"),
+        "{html}"
+    );
+    assert!(html.contains("絞り込みを解除して再検索"), "{html}");
+}
+
+#[tokio::test]
+async fn unknown_url_values_are_ignored() {
+    let html = render("#/?e=nobody&a=no-such-article&y=soon&sort=sideways").await;
+    assert!(html.contains("2件"), "{html}");
+    assert!(!html.contains("nobody"), "{html}");
+    assert!(!html.contains(r#"class="reader""#), "{html}");
+}
+
+#[tokio::test]
+async fn the_reader_shows_structure_highlights_entities_and_position() {
+    let id = id_of("新しい記事");
+    let hash = route::encode(&State {
+        query: "マドゥロ".into(),
+        article: Some(id),
+        ..State::default()
+    });
+    let html = render(&hash).await;
+    assert!(html.contains(r#"class="reader""#), "{html}");
+    assert!(html.contains("<h2>概要</h2>"), "a heading block: {html}");
+    assert!(
+        html.contains("<ul><li>箇条書きの一</li><li>箇条書きの二</li></ul>"),
+        "consecutive bullets form one list: {html}"
+    );
+    assert!(html.contains("<mark>マドゥーロ</mark>"), "{html}");
+    assert!(
+        html.contains("2件中 2件目"),
+        "position in results (relevance order): {html}"
+    );
+    assert!(html.contains("登場する固有名"), "entities: {html}");
+}
+
+#[tokio::test]
+async fn english_ui() {
+    let html = render_with(CORPUS, "", Lang::En).await;
+    assert!(html.contains("2 results"), "{html}");
+    assert!(html.contains("Latest articles"), "{html}");
+    assert!(
+        html.contains(r#"datetime="2025-03-04">4 Mar 2025"#),
+        "{html}"
+    );
 }

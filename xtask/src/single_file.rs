@@ -1,5 +1,5 @@
 //! `dist/kiroku.html`: the whole app in one HTML file (wasm as base64, the
-//! wasm-bindgen glue, CSS and icon inlined), for opening from `file://` with no network.
+//! wasm-bindgen glue and CSS inlined), for opening from `file://` with no network.
 
 use std::{fs, path::Path};
 
@@ -51,18 +51,7 @@ pub fn build(dist: &Path, index_html: &str) -> Result<String> {
         )?));
         css.push('\n');
     }
-    let icon = match read("icon.svg") {
-        Ok(svg) => format!(
-            "<link rel=\"icon\" href=\"data:image/svg+xml;base64,{}\">",
-            base64.encode(svg)
-        ),
-        Err(_) => String::new(),
-    };
-
-    let head_extra = format!(
-        "{icon}<style>\n{}</style>\n",
-        escape_raw_text(&css, "style")
-    );
+    let head_extra = format!("<style>\n{}</style>\n", escape_raw_text(&css, "style"));
     // Instantiated asynchronously: Chromium refuses synchronous compilation of modules
     // over 8 MB on the main thread, and a large corpus lives inside the module.
     let script = format!(
@@ -102,7 +91,8 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     Some(&tag[from..from + len])
 }
 
-/// Removes every `<link …>` and `<script …>…</script>`: everything they load is inlined.
+/// Removes every element that loads something (`<link>`s other than `data:` ones,
+/// module and `src` scripts): all of it is inlined. Plain inline scripts stay.
 fn strip_elements(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -111,16 +101,22 @@ fn strip_elements(html: &str) -> String {
         .flatten()
         .min()
     {
-        let end = if rest[start..].starts_with("<link") {
-            rest[start..]
-                .find('>')
-                .map_or(rest.len(), |i| start + i + 1)
+        let tag_end = rest[start..]
+            .find('>')
+            .map_or(rest.len(), |i| start + i + 1);
+        let tag = &rest[start..tag_end];
+        let (loads, end) = if tag.starts_with("<link") {
+            (!tag.contains("href=\"data:"), tag_end)
         } else {
-            rest[start..]
+            let end = rest[start..]
                 .find("</script>")
-                .map_or(rest.len(), |i| start + i + "</script>".len())
+                .map_or(rest.len(), |i| start + i + "</script>".len());
+            (
+                tag.contains(" src=") || tag.contains("type=\"module\""),
+                end,
+            )
         };
-        out.push_str(&rest[..start]);
+        out.push_str(&rest[..if loads { start } else { end }]);
         rest = &rest[end..];
     }
     out.push_str(rest);
@@ -141,10 +137,13 @@ mod tests {
     fn strips_every_loaded_element_and_keeps_the_rest() {
         let html = "<head><title>t</title><link rel=\"stylesheet\" href=\"./a.css\"/>\n\
                     <script type=\"module\">import x from './x.js';</script>\
+                    <script>var theme = 1;</script><link rel=\"icon\" href=\"data:x\">\
+                    <script src=\"./register-sw.js\" defer></script>\
                     <link rel=\"modulepreload\" href=\"./x.js\"></head><body><p>keep</p></body>";
         assert_eq!(
             strip_elements(html),
-            "<head><title>t</title>\n</head><body><p>keep</p></body>"
+            "<head><title>t</title>\n<script>var theme = 1;</script><link rel=\"icon\" href=\"data:x\">\
+             </head><body><p>keep</p></body>"
         );
         assert_eq!(stylesheets(html), ["./a.css"]);
     }

@@ -130,6 +130,75 @@ impl Session {
             .collect()
     }
 
+    /// The current URL's path and fragment (`/#/?q=…`), to open in another session.
+    pub async fn current_path(&self) -> String {
+        let url = self.client.current_url().await.expect("current URL");
+        match url.fragment() {
+            Some(fragment) => format!("{}#{}", url.path(), fragment),
+            None => url.path().to_string(),
+        }
+    }
+
+    /// Text of the first element matching `css` (empty when there is none).
+    pub async fn text(&self, css: &str) -> String {
+        self.texts(css).await.into_iter().next().unwrap_or_default()
+    }
+
+    /// Clicks the first element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("finding {css}: {err}"))
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("clicking {css}: {err}"));
+    }
+
+    /// Drags with the mouse across the first element matching `css`, horizontally
+    /// from `from` to `to` (fractions of its width), at its vertical middle.
+    pub async fn drag(&self, css: &str, from: f64, to: f64) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("finding {css}: {err}"));
+        let (_, _, width, _) = element.rectangle().await.expect("element size");
+        let at = |fraction: f64| (fraction - 0.5) * width;
+        let mouse = MouseActions::new("mouse".into())
+            .then(PointerAction::MoveToElement {
+                element: element.clone(),
+                duration: None,
+                x: at(from),
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveToElement {
+                element: element.clone(),
+                duration: Some(Duration::from_millis(200)),
+                x: at(to),
+                y: 0.0,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        self.client
+            .perform_actions(mouse)
+            .await
+            .expect("perform the drag");
+    }
+
+    /// Resizes the browser window (CSS pixels of the window, not the viewport).
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("resize the window");
+    }
+
     /// Saves a PNG screenshot.
     pub async fn screenshot(&self, path: &Path) {
         let png = self.client.screenshot().await.expect("screenshot");

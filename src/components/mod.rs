@@ -1,0 +1,26 @@
+//! One component per file. Each reads the index and language from the
+//! [`crate::app::Shared`] context and reports user intent through callbacks.
+
+pub mod active_filters;
+pub mod facet_panel;
+pub mod marked;
+pub mod masthead;
+pub mod no_results;
+pub mod reader;
+pub mod result_card;
+pub mod result_list;
+pub mod results_toolbar;
+pub mod search_box;
+pub mod suggestions;
+pub mod timeline;
+
+use yew::prelude::*;
+
+use crate::app::Shared;
+
+/// The shared context, or a stand-in when a component is rendered alone (tests):
+/// components never panic for want of it.
+#[hook]
+pub fn use_shared() -> Option<Shared> {
+    use_context::<Shared>()
+}

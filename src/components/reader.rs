@@ -1,0 +1,206 @@
+//! The reader: one whole article with its structure (headings, paragraphs, bullet
+//! lists), the query's matches marked, its entities and the dates it mentions, and
+//! previous/next within the current results.
+
+use std::rc::Rc;
+
+use kiroku_core::{date::Precision, BlockKind, DocId};
+use yew::prelude::*;
+
+use super::marked::marked;
+use super::masthead::plain_click;
+use super::use_shared;
+use crate::route;
+use crate::state::State;
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    pub article_id: AttrValue,
+    /// The current view, for real links (back, previous, next).
+    pub view: Rc<State>,
+    /// `None` when no article has this id (the reader says so).
+    pub doc: Option<DocId>,
+    /// Highlighted in title and body.
+    pub query: AttrValue,
+    /// (1-based position, total) within the current results, if listed there.
+    pub position: Option<(usize, usize)>,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub on_open: Callback<String>,
+    pub on_close: Callback<()>,
+    pub on_entity: Callback<String>,
+}
+
+#[component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let Some(shared) = use_shared() else {
+        return html! {};
+    };
+    let lang = shared.lang;
+    let texts = lang.texts();
+    let index = &shared.index;
+    let heading_ref = use_node_ref();
+    {
+        // Move focus to the article so screen readers and keys start there.
+        let heading_ref = heading_ref.clone();
+        use_effect_with(props.article_id.clone(), move |_| {
+            if let Some(heading) = heading_ref.cast::<web_sys::HtmlElement>() {
+                let _ = heading.focus();
+            }
+        });
+    }
+
+    let back = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |event: MouseEvent| {
+            if plain_click(&event) {
+                event.prevent_default();
+                on_close.emit(());
+            }
+        })
+    };
+    let nav_link = |target: &Option<String>,
+                    class: &'static str,
+                    label: &'static str,
+                    arrow: &'static str| {
+        let Some(id) = target.clone() else {
+            return html! { <span class={classes!("reader-step", class, "disabled")} aria-hidden="true">{ arrow }</span> };
+        };
+        let title = index
+            .find_id(&id)
+            .and_then(|doc| index.article(doc))
+            .map(|a| a.title.clone())
+            .unwrap_or_default();
+        let href = route::encode(&State {
+            article: Some(id.clone()),
+            ..(*props.view).clone()
+        });
+        let on_open = props.on_open.clone();
+        let onclick = Callback::from(move |event: MouseEvent| {
+            if plain_click(&event) {
+                event.prevent_default();
+                on_open.emit(id.clone());
+            }
+        });
+        html! {
+            <a class={classes!("reader-step", class)} {href} {onclick} title={title.clone()} aria-label={format!("{label}: {title}")}>
+                { arrow }
+            </a>
+        }
+    };
+
+    let back_href = route::encode(&State {
+        article: None,
+        ..(*props.view).clone()
+    });
+    let toolbar = html! {
+        <nav class="reader-nav" aria-label={texts.back}>
+            <a class="button back" href={back_href} onclick={back}>
+                <span aria-hidden="true">{ "← " }</span>{ texts.back }
+            </a>
+            <span class="reader-position">
+                { props.position.map(|(n, of)| lang.position(n, of)).unwrap_or_default() }
+            </span>
+            { nav_link(&props.previous, "previous", texts.previous, "‹") }
+            { nav_link(&props.next, "next", texts.next, "›") }
+        </nav>
+    };
+
+    let Some(article) = props.doc.and_then(|doc| index.article(doc)) else {
+        return html! {
+            <article class="reader" id="reader">
+                { toolbar }
+                <p class="not-found" role="status">{ texts.not_found }</p>
+            </article>
+        };
+    };
+    let doc = props.doc.unwrap_or_default();
+    let query = props.query.as_str();
+
+    // Consecutive bullets form one list.
+    let mut body: Vec<Html> = Vec::new();
+    let mut bullets: Vec<Html> = Vec::new();
+    let flush = |bullets: &mut Vec<Html>, body: &mut Vec<Html>| {
+        if !bullets.is_empty() {
+            body.push(html! { <ul>{ for bullets.drain(..) }</ul> });
+        }
+    };
+    for block in article.blocks() {
+        let text = marked(block.text, &index.highlight(query, block.text));
+        match block.kind {
+            BlockKind::Bullet => bullets.push(html! { <li>{ text }</li> }),
+            BlockKind::Heading => {
+                flush(&mut bullets, &mut body);
+                body.push(html! { <h2>{ text }</h2> });
+            }
+            BlockKind::Paragraph => {
+                flush(&mut bullets, &mut body);
+                body.push(html! { <p>{ text }</p> });
+            }
+        }
+    }
+    flush(&mut bullets, &mut body);
+
+    let entities: Vec<(String, &'static str)> = index
+        .entities_of(doc)
+        .iter()
+        .filter_map(|&id| index.gazetteer().entity(id))
+        .map(|e| (e.name.clone(), lang.kind(e.kind)))
+        .collect();
+    let mut mentioned: Vec<(kiroku_core::Date, Precision)> = index
+        .mentioned_dates_of(doc)
+        .iter()
+        .map(|m| (m.date, m.precision))
+        .collect();
+    mentioned.sort();
+    mentioned.dedup();
+
+    html! {
+        <article class="reader" id="reader" aria-labelledby="reader-title">
+            { toolbar }
+            <header class="reader-head">
+                <p class="result-meta">
+                    <time datetime={article.date.to_string()}>{ lang.date(article.date) }</time>
+                </p>
+                <h1 id="reader-title" tabindex="-1" ref={heading_ref}>
+                    { marked(&article.title, &index.highlight(query, &article.title)) }
+                </h1>
+            </header>
+            <div class="reader-body">
+                { for body }
+            </div>
+            <footer class="reader-foot">
+                if !entities.is_empty() {
+                    <section>
+                        <h2>{ texts.entities }</h2>
+                        <div class="chips">
+                            { for entities.into_iter().map(|(name, kind)| {
+                                let on_entity = props.on_entity.clone();
+                                let value = name.clone();
+                                html! {
+                                    <button type="button" class="chip" title={kind} onclick={move |_| on_entity.emit(value.clone())}>
+                                        { name }
+                                    </button>
+                                }
+                            }) }
+                        </div>
+                    </section>
+                }
+                if !mentioned.is_empty() {
+                    <section>
+                        <h2>{ texts.mentioned_dates }</h2>
+                        <ul class="mentioned">
+                            { for mentioned.into_iter().map(|(date, precision)| {
+                                let label = match precision {
+                                    Precision::Month => lang.month(date.year, date.month),
+                                    _ => lang.date(date),
+                                };
+                                html! { <li><time datetime={date.to_string()}>{ label }</time></li> }
+                            }) }
+                        </ul>
+                    </section>
+                }
+            </footer>
+        </article>
+    }
+}

@@ -1,0 +1,86 @@
+//! One hit: date, title linking to the article, snippet with `<mark>`s, entity chips.
+
+use std::rc::Rc;
+
+use kiroku_core::Hit;
+use yew::prelude::*;
+
+use super::marked::marked;
+use super::masthead::plain_click;
+use super::use_shared;
+use crate::route;
+use crate::state::State;
+
+/// Chips shown per card; the reader lists all.
+const MAX_CHIPS: usize = 6;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultCardProps {
+    pub hit: Rc<Hit>,
+    pub view: Rc<State>,
+    pub on_open: Callback<String>,
+    pub on_entity: Callback<String>,
+}
+
+#[component]
+pub fn ResultCard(props: &ResultCardProps) -> Html {
+    let lang = use_shared().map(|s| s.lang).unwrap_or_default();
+    let hit = &props.hit;
+    let onclick = {
+        let on_open = props.on_open.clone();
+        let id = hit.id.clone();
+        Callback::from(move |event: MouseEvent| {
+            if plain_click(&event) {
+                event.prevent_default();
+                on_open.emit(id.clone());
+            }
+        })
+    };
+    // A real link to this view with the article open, so "open in new tab" and
+    // "copy link" work; a plain click opens it in place instead.
+    let href = route::encode(&State {
+        article: Some(hit.id.clone()),
+        ..(*props.view).clone()
+    });
+    let snippet = &hit.snippet;
+    html! {
+        <li class="result">
+            <article>
+                <p class="result-meta">
+                    <time datetime={hit.date.to_string()}>{ lang.date(hit.date) }</time>
+                </p>
+                <h2 class="result-title">
+                    <a class="result-link" {href} data-id={hit.id.clone()} {onclick}>
+                        { marked(&hit.title, &hit.title_highlights) }
+                    </a>
+                </h2>
+                if !snippet.text.is_empty() {
+                    <p class="snippet">
+                        if snippet.cut_before { { "…" } }
+                        { marked(&snippet.text, &snippet.highlights) }
+                        if snippet.cut_after { { "…" } }
+                    </p>
+                }
+                if !hit.entities.is_empty() {
+                    <div class="chips">
+                        { for hit.entities.iter().take(MAX_CHIPS).map(|name| {
+                            let pressed = props.view.entities.contains(name);
+                            let on_entity = props.on_entity.clone();
+                            let value = name.clone();
+                            html! {
+                                <button
+                                    type="button"
+                                    class={classes!("chip", pressed.then_some("selected"))}
+                                    aria-pressed={pressed.to_string()}
+                                    onclick={move |_| on_entity.emit(value.clone())}
+                                >
+                                    { name.clone() }
+                                </button>
+                            }
+                        }) }
+                    </div>
+                }
+            </article>
+        </li>
+    }
+}

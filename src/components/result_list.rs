@@ -1,0 +1,38 @@
+//! The ordered list of hits.
+
+use std::rc::Rc;
+
+use kiroku_core::SearchResults;
+use yew::prelude::*;
+
+use super::result_card::ResultCard;
+use super::use_shared;
+use crate::state::State;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultListProps {
+    pub results: Rc<SearchResults>,
+    /// The current view: cards link to it with their article open, and chips of
+    /// selected entities show as pressed.
+    pub view: Rc<State>,
+    pub on_open: Callback<String>,
+    pub on_entity: Callback<String>,
+}
+
+#[component]
+pub fn ResultList(props: &ResultListProps) -> Html {
+    let lang = use_shared().map(|s| s.lang).unwrap_or_default();
+    html! {
+        <ol class="results" id="results" aria-label={lang.texts().results_label} tabindex="-1">
+            { for props.results.hits.iter().map(|hit| html! {
+                <ResultCard
+                    key={hit.id.clone()}
+                    hit={Rc::new(hit.clone())}
+                    view={props.view.clone()}
+                    on_open={props.on_open.clone()}
+                    on_entity={props.on_entity.clone()}
+                />
+            }) }
+        </ol>
+    }
+}

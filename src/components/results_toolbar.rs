@@ -1,0 +1,57 @@
+//! Above the list: what it shows, how many, and the sort order.
+
+use kiroku_core::Sort;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::use_shared;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsToolbarProps {
+    pub total: usize,
+    /// Hits rendered (at most `app::RESULT_LIMIT`).
+    pub shown: usize,
+    pub sort: Sort,
+    pub heading: &'static str,
+    pub on_sort: Callback<Sort>,
+}
+
+#[component]
+pub fn ResultsToolbar(props: &ResultsToolbarProps) -> Html {
+    let lang = use_shared().map(|s| s.lang).unwrap_or_default();
+    let texts = lang.texts();
+    let onchange = {
+        let on_sort = props.on_sort.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            let sort = match select.value().as_str() {
+                "new" => Sort::Newest,
+                "old" => Sort::Oldest,
+                _ => Sort::Relevance,
+            };
+            on_sort.emit(sort);
+        })
+    };
+    let option = |value: &'static str, label: &'static str, sort: Sort| {
+        html! { <option {value} selected={props.sort == sort}>{ label }</option> }
+    };
+    html! {
+        <div class="toolbar">
+            <h2 class="toolbar-heading">
+                { props.heading }
+                <span class="toolbar-count">{ lang.results(props.total) }</span>
+            </h2>
+            if props.shown < props.total {
+                <span class="toolbar-note">{ format!("1–{}", props.shown) }</span>
+            }
+            <label class="sort">
+                <span>{ texts.sort_label }</span>
+                <select {onchange}>
+                    { option("rel", texts.sort_relevance, Sort::Relevance) }
+                    { option("new", texts.sort_newest, Sort::Newest) }
+                    { option("old", texts.sort_oldest, Sort::Oldest) }
+                </select>
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,346 @@
+//! The timeline: an SVG histogram of matching articles per bin, with a second series
+//! for the dates their bodies mention. Hover (or the arrow keys) shows a bin's counts
+//! and titles; a click filters to the bin, a drag (or Shift+arrows) to a range.
+//!
+//! Bins come from the core, contiguous and with empty ones included, at a granularity
+//! that fits the span (years for 2013–2025), so sparse spans keep evenly spaced bars
+//! instead of one squashed cluster. Filtering re-bins the narrower span: clicking a
+//! year zooms into its months. Bars live in an SVG stretched to the width
+//! (`preserveAspectRatio="none"`); text stays in HTML so it never stretches.
+
+use std::rc::Rc;
+
+use kiroku_core::timeline::{Bin, Granularity, Timeline as Bins};
+use kiroku_core::Date;
+use web_sys::Element;
+use yew::prelude::*;
+
+use super::use_shared;
+use crate::i18n::Lang;
+
+/// Width of one bin in SVG units; the height is 100.
+const BIN: f64 = 10.0;
+/// Titles listed in the hover card.
+const MAX_TITLES: usize = 4;
+/// Axis labels at most, so they never collide at 360 px.
+const MAX_LABELS: usize = 6;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub timeline: Rc<Bins>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub on_range: Callback<(Option<Date>, Option<Date>)>,
+    pub on_reset: Callback<()>,
+}
+
+/// A bin's label on the axis (short) or in the hover card (long).
+fn bin_label(lang: Lang, granularity: Granularity, bin: &Bin, long: bool) -> String {
+    match (granularity, long) {
+        (Granularity::Year, false) => bin.start.year.to_string(),
+        (Granularity::Year, true) => lang.year(bin.start.year),
+        (Granularity::Month, false) => format!("{}/{}", bin.start.year, bin.start.month),
+        (Granularity::Month, true) => lang.month(bin.start.year, bin.start.month),
+        (Granularity::Day, false) => format!("{}/{}", bin.start.month, bin.start.day),
+        (Granularity::Day, true) => lang.date(bin.start),
+    }
+}
+
+/// Which bin a pointer at `client_x` is over, given the plot element.
+fn bin_at(plot: &Element, client_x: i32, n_bins: usize) -> usize {
+    let rect = plot.get_bounding_client_rect();
+    if rect.width() <= 0.0 || n_bins == 0 {
+        return 0;
+    }
+    let fraction = (f64::from(client_x) - rect.left()) / rect.width();
+    ((fraction * n_bins as f64).floor().max(0.0) as usize).min(n_bins - 1)
+}
+
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let shared = use_shared();
+    let lang = shared.as_ref().map(|s| s.lang).unwrap_or_default();
+    let texts = lang.texts();
+    // The bin under the pointer or the keyboard cursor.
+    let hover = use_state_eq(|| None::<usize>);
+    // A selection in progress: (anchor, current) bins.
+    let brush = use_state_eq(|| None::<(usize, usize)>);
+    let plot_ref = use_node_ref();
+
+    let bins = &props.timeline.bins;
+    let n = bins.len();
+    let has_range = props.from.is_some() || props.to.is_some();
+    let granularity = props.timeline.granularity;
+
+    let emit_range = {
+        let on_range = props.on_range.clone();
+        let timeline = props.timeline.clone();
+        move |a: usize, b: usize| {
+            let (lo, hi) = (a.min(b), a.max(b));
+            if let (Some(first), Some(last)) = (timeline.bins.get(lo), timeline.bins.get(hi)) {
+                on_range.emit((Some(first.start), Some(last.end)));
+            }
+        }
+    };
+
+    let onpointerdown = {
+        let brush = brush.clone();
+        let hover = hover.clone();
+        Callback::from(move |event: PointerEvent| {
+            if event.button() != 0 {
+                return;
+            }
+            let Some(plot) = event
+                .current_target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok())
+            else {
+                return;
+            };
+            let _ = plot.set_pointer_capture(event.pointer_id());
+            let at = bin_at(&plot, event.client_x(), n);
+            brush.set(Some((at, at)));
+            hover.set(Some(at));
+        })
+    };
+    let onpointermove = {
+        let brush = brush.clone();
+        let hover = hover.clone();
+        Callback::from(move |event: PointerEvent| {
+            let Some(plot) = event
+                .current_target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok())
+            else {
+                return;
+            };
+            let at = bin_at(&plot, event.client_x(), n);
+            if let Some((anchor, _)) = *brush {
+                brush.set(Some((anchor, at)));
+            }
+            hover.set(Some(at));
+        })
+    };
+    let onpointerup = {
+        let brush = brush.clone();
+        let emit_range = emit_range.clone();
+        Callback::from(move |_: PointerEvent| {
+            if let Some((anchor, at)) = *brush {
+                brush.set(None);
+                emit_range(anchor, at);
+            }
+        })
+    };
+    let onpointercancel = {
+        let brush = brush.clone();
+        Callback::from(move |_: PointerEvent| brush.set(None))
+    };
+    let onpointerleave = {
+        let hover = hover.clone();
+        let brush = brush.clone();
+        Callback::from(move |_: PointerEvent| {
+            if brush.is_none() {
+                hover.set(None);
+            }
+        })
+    };
+    let onfocus = {
+        let hover = hover.clone();
+        let timeline = props.timeline.clone();
+        Callback::from(move |_: FocusEvent| {
+            if hover.is_none() {
+                // Start at the newest bin that has articles.
+                let newest = timeline.bins.iter().rposition(|b| !b.articles.is_empty());
+                hover.set(newest.or(timeline.bins.len().checked_sub(1)));
+            }
+        })
+    };
+    let onkeydown = {
+        let hover = hover.clone();
+        let brush = brush.clone();
+        let on_reset = props.on_reset.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if n == 0 {
+                return;
+            }
+            let cursor = hover.unwrap_or(n - 1);
+            let moved = match event.key().as_str() {
+                "ArrowLeft" => Some(cursor.saturating_sub(1)),
+                "ArrowRight" => Some((cursor + 1).min(n - 1)),
+                "Home" => Some(0),
+                "End" => Some(n - 1),
+                "Enter" | " " => {
+                    match *brush {
+                        Some((anchor, at)) => emit_range(anchor, at),
+                        None => emit_range(cursor, cursor),
+                    }
+                    brush.set(None);
+                    None
+                }
+                "Escape" => {
+                    if brush.is_some() {
+                        brush.set(None);
+                    } else if has_range {
+                        on_reset.emit(());
+                    } else {
+                        return; // let Escape reach the app (clear the query)
+                    }
+                    None
+                }
+                _ => return,
+            };
+            event.prevent_default();
+            event.stop_propagation();
+            if let Some(at) = moved {
+                if event.shift_key() {
+                    let anchor = brush.map_or(cursor, |(anchor, _)| anchor);
+                    brush.set(Some((anchor, at)));
+                } else {
+                    brush.set(None);
+                }
+                hover.set(Some(at));
+            }
+        })
+    };
+
+    if n == 0 {
+        return html! {};
+    }
+
+    let max_articles = bins.iter().map(|b| b.articles.len()).max().unwrap_or(0);
+    let max_mentions = bins.iter().map(|b| b.mentioned).max().unwrap_or(0);
+    let scale = max_articles.max(max_mentions).max(1) as f64;
+    let height = |value: usize| {
+        if value == 0 {
+            0.0
+        } else {
+            (value as f64 / scale * 90.0).max(4.0)
+        }
+    };
+
+    let bars = bins.iter().enumerate().map(|(i, bin)| {
+        let x = i as f64 * BIN;
+        let h_articles = height(bin.articles.len());
+        let h_mentions = height(bin.mentioned);
+        let active = *hover == Some(i);
+        html! {
+            <g class={classes!("bin", active.then_some("active"), bin.articles.is_empty().then_some("empty"))}>
+                <rect class="bin-hit" x={x.to_string()} y="0" width={BIN.to_string()} height="100" />
+                <rect class="bar-mentions" x={(x + 5.6).to_string()} y={(100.0 - h_mentions).to_string()} width="2.6" height={h_mentions.to_string()} />
+                <rect class="bar-articles" x={(x + 1.4).to_string()} y={(100.0 - h_articles).to_string()} width="4.4" height={h_articles.to_string()} />
+            </g>
+        }
+    });
+    let brush_rect = brush.map(|(a, b)| {
+        let (lo, hi) = (a.min(b), a.max(b));
+        html! {
+            <rect class="brush" x={(lo as f64 * BIN).to_string()} y="0" width={((hi - lo + 1) as f64 * BIN).to_string()} height="100" />
+        }
+    });
+
+    let step = n.div_ceil(MAX_LABELS).max(1);
+    let labels = bins.iter().enumerate().map(|(i, bin)| {
+        let text = if i % step == 0 {
+            bin_label(lang, granularity, bin, false)
+        } else {
+            String::new()
+        };
+        html! { <span class="axis-label">{ text }</span> }
+    });
+
+    let card = hover.and_then(|i| bins.get(i).map(|bin| (i, bin))).map(|(i, bin)| {
+        let titles: Vec<String> = shared
+            .as_ref()
+            .map(|s| {
+                bin.articles
+                    .iter()
+                    .take(MAX_TITLES)
+                    .filter_map(|&doc| s.index.article(doc).map(|a| a.title.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let more = bin.articles.len().saturating_sub(titles.len());
+        let side = if i * 3 < n { "left" } else if i * 3 >= n * 2 { "right" } else { "center" };
+        let at = (i as f64 + 0.5) / n as f64 * 100.0;
+        html! {
+            <div class={classes!("timeline-card", side)} style={format!("--at: {at:.2}%")} role="tooltip" id="timeline-card">
+                <strong>{ bin_label(lang, granularity, bin, true) }</strong>
+                <span class="card-counts">
+                    <span class="swatch articles"></span>{ lang.articles(bin.articles.len()) }
+                    <span class="swatch mentions"></span>{ lang.mentions(bin.mentioned) }
+                </span>
+                if !titles.is_empty() {
+                    <ul>
+                        { for titles.into_iter().map(|t| html! { <li>{ t }</li> }) }
+                        if more > 0 { <li class="more">{ format!("+{more}") }</li> }
+                    </ul>
+                }
+            </div>
+        }
+    });
+    let live = hover
+        .and_then(|i| bins.get(i))
+        .map(|bin| {
+            format!(
+                "{}: {}, {}",
+                bin_label(lang, granularity, bin, true),
+                lang.articles(bin.articles.len()),
+                lang.mentions(bin.mentioned)
+            )
+        })
+        .unwrap_or_default();
+    let span = match (bins.first(), bins.last()) {
+        (Some(first), Some(last)) => lang.range(Some(first.start), Some(last.end)),
+        _ => String::new(),
+    };
+
+    html! {
+        <section class="timeline" aria-labelledby="timeline-heading">
+            <div class="timeline-head">
+                <h2 id="timeline-heading">{ texts.timeline }</h2>
+                <span class="legend">
+                    <span class="swatch articles"></span>{ texts.timeline_articles }
+                    <span class="swatch mentions"></span>{ texts.timeline_mentions }
+                </span>
+                <span class="timeline-span">{ span }</span>
+                if has_range {
+                    <button type="button" class="link-button timeline-reset" onclick={props.on_reset.reform(|_| ())}>
+                        { texts.timeline_reset }
+                    </button>
+                }
+            </div>
+            <div class="timeline-body">
+                <div
+                    ref={plot_ref}
+                    class="timeline-plot"
+                    tabindex="0"
+                    role="group"
+                    aria-label={texts.timeline}
+                    aria-describedby="timeline-hint"
+                    {onpointerdown}
+                    {onpointermove}
+                    {onpointerup}
+                    {onpointercancel}
+                    {onpointerleave}
+                    onfocusin={onfocus}
+                    {onkeydown}
+                >
+                    <svg viewBox={format!("0 0 {} 100", n as f64 * BIN)} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                        <line class="baseline" x1="0" y1="100" x2={(n as f64 * BIN).to_string()} y2="100" />
+                        <g class="bars">{ for bars }</g>
+                        { brush_rect.unwrap_or_default() }
+                    </svg>
+                </div>
+                { card.unwrap_or_default() }
+                <div class="timeline-axis" style={format!("grid-template-columns: repeat({n}, minmax(0, 1fr))")} aria-hidden="true">
+                    { for labels }
+                </div>
+            </div>
+            <p class="timeline-hint" id="timeline-hint">
+                { texts.timeline_hint }
+                if props.timeline.mentions_outside > 0 {
+                    { format!(" · +{} {}", props.timeline.mentions_outside, texts.timeline_outside) }
+                }
+            </p>
+            <p class="visually-hidden" aria-live="polite">{ live }</p>
+        </section>
+    }
+}

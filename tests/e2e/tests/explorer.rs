@@ -1,0 +1,198 @@
+//! What a person does with the explorer, in real Chromium: search and see the count,
+//! pick a facet, brush the timeline, open an article, share the URL (open it in a
+//! new browser session and get the same view), go Back and Forward.
+
+use kiroku_e2e::Session;
+
+/// Waits until `css` has exactly `n` matches.
+async fn wait_count(session: &Session, css: &str, n: usize) {
+    session
+        .eventually(&format!("{n} × {css}"), || async {
+            session.texts(css).await.len() == n
+        })
+        .await;
+}
+
+/// The number in the count (`12件` or `12 results`, after the browser's language).
+async fn count(session: &Session) -> usize {
+    let text = session.text("#count").await;
+    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().unwrap_or(usize::MAX)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_facet_timeline_reader_share_and_history() {
+    let session = Session::start().await;
+    session.open("/").await;
+    session.wait_for("#results > li").await;
+    assert_eq!(count(&session).await, 8);
+
+    // Type a query: the count and the list follow.
+    let search = session
+        .client
+        .find(fantoccini::Locator::Css("#search"))
+        .await
+        .expect("search box");
+    search.send_keys("ロシア").await.expect("type");
+    session
+        .eventually("the count follows the query", || async {
+            let n = count(&session).await;
+            n > 0 && n < 8 && session.texts("#results > li").await.len() == n
+        })
+        .await;
+    let with_query = count(&session).await;
+    assert!(
+        !session.texts("#results mark").await.is_empty(),
+        "matches are marked"
+    );
+    assert!(session.current_path().await.contains("q=%E3%83%AD"));
+
+    // Pick the first place facet: the list narrows or stays, a chip appears.
+    session.click(".facet-group .facet").await;
+    session.wait_for(".active-filters .chip").await;
+    let facet_name = session.text(".active-filters .chip").await;
+    assert!(session.current_path().await.contains("e="));
+    let with_facet = count(&session).await;
+    assert!(with_facet <= with_query && with_facet > 0);
+
+    // Clear that, then brush the timeline from 2023 to 2025 (13 yearly bins).
+    session.click(".active-filters .chip").await;
+    wait_count(&session, ".active-filters .chip", 0).await;
+    session
+        .drag(".timeline-plot", 10.5 / 13.0, 12.5 / 13.0)
+        .await;
+    session
+        .eventually("the brush sets a date range", || async {
+            session
+                .current_path()
+                .await
+                .contains("from=2023-01-01&to=2025-12-31")
+        })
+        .await;
+    wait_count(&session, ".active-filters .chip", 1).await;
+
+    // Open the first result in the reader.
+    let first_title = session.text("#results > li h2").await;
+    session.click("#results a.result-link").await;
+    session.wait_for("#reader").await;
+    assert_eq!(session.text("#reader-title").await, first_title);
+    assert!(!session.texts(".reader-body p").await.is_empty());
+    let shared = session.current_path().await;
+    assert!(shared.contains("a="), "{shared}");
+
+    // Back closes the reader and keeps the list; Forward reopens it.
+    session.client.back().await.expect("back");
+    session.wait_for("#results > li").await;
+    assert!(session.texts("#reader").await.is_empty());
+    session.client.forward().await.expect("forward");
+    session.wait_for("#reader").await;
+    assert_eq!(session.text("#reader-title").await, first_title);
+
+    // Esc returns to the list.
+    session
+        .client
+        .find(fantoccini::Locator::Css("body"))
+        .await
+        .expect("body")
+        .send_keys("\u{E00C}")
+        .await
+        .expect("press Escape");
+    session.wait_for("#results > li").await;
+
+    let errors = session.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    session.close().await;
+
+    // The copied URL, in a fresh browser, reproduces the view.
+    let other = Session::start().await;
+    other.open(&shared).await;
+    other.wait_for("#reader").await;
+    assert_eq!(other.text("#reader-title").await, first_title);
+    other.click(".reader-nav .back").await;
+    other.wait_for("#results > li").await;
+    assert_eq!(
+        other.texts(".active-filters .chip").await.len(),
+        1,
+        "the date range came along"
+    );
+    let search_value = other
+        .client
+        .find(fantoccini::Locator::Css("#search"))
+        .await
+        .expect("search box")
+        .prop("value")
+        .await
+        .expect("value");
+    assert_eq!(search_value.as_deref(), Some("ロシア"));
+    assert!(!facet_name.is_empty());
+    let errors = other.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    other.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_broken_url_still_gives_the_explorer() {
+    let session = Session::start().await;
+    session
+        .open("/#/?q=%E3%81&y=x&from=2025-99-99&e=nobody&a=missing&sort=up")
+        .await;
+    session.wait_for("#results > li").await;
+    assert_eq!(session.texts("#results > li").await.len(), 8);
+    let errors = session.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    session.close().await;
+}
+
+/// Screenshots for the README: desktop and 360 px, light and dark. Written to
+/// `KIROKU_SCREENSHOTS` (e.g. `docs/`), else to the target directory.
+#[tokio::test(flavor = "multi_thread")]
+async fn screenshots() {
+    let dir = std::env::var_os("KIROKU_SCREENSHOTS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots")
+        });
+    std::fs::create_dir_all(&dir).expect("screenshot directory");
+    let session = Session::start().await;
+    let views = [
+        (
+            "desktop",
+            1280,
+            900,
+            "/#/?q=%E3%83%9E%E3%83%89%E3%82%A5%E3%83%AD",
+        ),
+        ("mobile", 360, 780, "/"),
+    ];
+    for theme in ["light", "dark"] {
+        for (name, width, height, path) in views {
+            session.resize(width, height).await;
+            session.open(path).await;
+            session
+                .client
+                .execute(
+                    "localStorage.setItem('kiroku.theme', JSON.stringify(arguments[0])); \
+                     localStorage.setItem('kiroku.lang', JSON.stringify('ja'));",
+                    vec![serde_json::json!(theme)],
+                )
+                .await
+                .expect("set the theme");
+            session.client.refresh().await.expect("reload");
+            session.wait_for("#results > li").await;
+            session
+                .screenshot(&dir.join(format!("{name}-{theme}.png")))
+                .await;
+        }
+    }
+    // The reader, on the desktop.
+    session.resize(1280, 900).await;
+    session.open("/").await;
+    session.wait_for("#results > li").await;
+    session
+        .click("#results > li:nth-child(2) a.result-link")
+        .await;
+    session.wait_for("#reader").await;
+    session.screenshot(&dir.join("reader-dark.png")).await;
+    let errors = session.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    session.close().await;
+}

@@ -1,0 +1,116 @@
+//! The URL codec, natively: decoding as data, and a property test that any state
+//! survives encode → decode.
+#![cfg(not(target_arch = "wasm32"))]
+
+use kiroku::route::{decode, encode};
+use kiroku::state::State;
+use kiroku_core::{Date, Sort};
+use proptest::prelude::*;
+
+/// Decodes `hash` and re-encodes it: the canonical form shows what was kept.
+#[track_caller]
+fn check(hash: &str, expect: &str) {
+    assert_eq!(encode(&decode(hash)), expect, "decoding {hash:?}");
+}
+
+#[test]
+fn decoding_keeps_what_is_valid_and_skips_the_rest() {
+    check("", "#/");
+    check("#", "#/");
+    check("#/", "#/");
+    check("#/?", "#/");
+    check("?q=abc", "#/?q=abc");
+    check("#q=abc", "#/?q=abc");
+    // Raw (unencoded) Japanese, `+` as space, and repeated keys.
+    check(
+        "#/?q=マドゥロ+政権",
+        "#/?q=%E3%83%9E%E3%83%89%E3%82%A5%E3%83%AD%20%E6%94%BF%E6%A8%A9",
+    );
+    check("#/?e=a&e=b&e=a", "#/?e=a&e=b");
+    check("#/?y=2025&y=2013&y=2025", "#/?y=2013&y=2025");
+    // Invalid values are ignored, never an error.
+    check("#/?y=soon&y=-4&y=99999&y=2024", "#/?y=2024");
+    check("#/?from=2025-02-30&to=2025-13-01", "#/");
+    check("#/?from=2025-1-1&to=yesterday", "#/");
+    check("#/?from=2024-02-29", "#/?from=2024-02-29");
+    check("#/?sort=sideways", "#/");
+    check("#/?sort=newest", "#/?sort=new");
+    check("#/?sort=old", "#/?sort=old");
+    check("#/?q=%E3%81", "#/"); // a cut UTF-8 sequence
+    check("#/?q=%zz&y=2024", "#/?y=2024"); // a broken escape
+    check("#/?q=100%", "#/");
+    check("#/?a=&e=", "#/");
+    check("#/?nonsense=1&&=&q", "#/");
+    check("#/?embed=1", "#/?embed=1");
+    check("#/?embed=yes", "#/");
+    check(
+        "#/?a=2025-11-07-1&q=%3Cscript%3E",
+        "#/?q=%3Cscript%3E&a=2025-11-07-1",
+    );
+}
+
+#[test]
+fn a_later_valid_date_wins_and_an_invalid_one_keeps_the_earlier() {
+    check("#/?from=2024-01-01&from=bad", "#/?from=2024-01-01");
+    check("#/?from=2024-01-01&from=2024-06-01", "#/?from=2024-06-01");
+}
+
+fn arb_date() -> impl Strategy<Value = Date> {
+    (1i32..=9999, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap())
+}
+
+fn arb_state() -> impl Strategy<Value = State> {
+    (
+        any::<String>(),
+        prop::collection::vec(
+            any::<String>().prop_filter("non-empty", |s| !s.is_empty()),
+            0..4,
+        ),
+        prop::collection::btree_set(1i32..=9999, 0..4),
+        prop::option::of(arb_date()),
+        prop::option::of(arb_date()),
+        prop_oneof![
+            Just(Sort::Relevance),
+            Just(Sort::Newest),
+            Just(Sort::Oldest)
+        ],
+        prop::option::of(any::<String>().prop_filter("non-empty", |s| !s.is_empty())),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(query, mut entities, years, from, to, sort, article, embed)| {
+                let mut seen = Vec::new();
+                entities.retain(|e| {
+                    let new = !seen.contains(e);
+                    seen.push(e.clone());
+                    new
+                });
+                State {
+                    query,
+                    entities,
+                    years: years.into_iter().collect(),
+                    from,
+                    to,
+                    sort,
+                    article,
+                    embed,
+                }
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn encode_then_decode_round_trips(state in arb_state()) {
+        let hash = encode(&state);
+        prop_assert!(hash.is_ascii(), "the hash is plain ASCII: {}", hash);
+        prop_assert_eq!(decode(&hash), state);
+    }
+
+    #[test]
+    fn decoding_any_text_never_panics(hash in any::<String>()) {
+        let state = decode(&hash);
+        // And whatever it gives is stable from then on.
+        prop_assert_eq!(decode(&encode(&state)), state);
+    }
+}
