@@ -20,6 +20,8 @@ pub struct Session {
     pub client: Client,
     pub base_url: String,
     server: Option<StaticServer>,
+    /// Other origins this session serves (host pages for the embeds).
+    others: Vec<StaticServer>,
     _driver: ChromeDriver,
 }
 
@@ -59,8 +61,18 @@ impl Session {
             client,
             base_url: String::new(),
             server: None,
+            others: Vec::new(),
             _driver: driver,
         }
+    }
+
+    /// Serves `dir` on another loopback port, i.e. another origin (a host page that
+    /// embeds kiroku); returns its base URL.
+    pub fn serve_other_origin(&mut self, dir: PathBuf) -> String {
+        let server = StaticServer::start(dir);
+        let url = server.url.clone();
+        self.others.push(server);
+        url
     }
 
     /// Stops the static server: from now on every request to it fails, as on a plane.
@@ -399,7 +411,10 @@ fn respond(root: &Path, request: tiny_http::Request) -> std::io::Result<()> {
             // instead of hanging on a connection nobody answers.
             let response = tiny_http::Response::from_data(bytes)
                 .with_header(header("Content-Type", content_type(relative)))
-                .with_header(header("Connection", "close"));
+                .with_header(header("Connection", "close"))
+                // As a host serving the script embed to other sites must (module
+                // scripts and the wasm fetch are CORS requests).
+                .with_header(header("Access-Control-Allow-Origin", "*"));
             request.respond(response)
         }
         Err(_) => request.respond(tiny_http::Response::empty(404)),
