@@ -125,9 +125,13 @@ fn normalize_each(text: &str, mut emit: impl FnMut(char, std::ops::Range<usize>)
         }
         // A prolonged-sound mark carrying a combining mark is kept: dropping it would
         // attach the mark to the previous character (カ + ー゙ must not become ガ).
-        let droppable = buf.len() == 1;
-        for &c in &buf {
-            if let Some(c) = folder.fold(c, droppable) {
+        // Any other ー may go, also inside a multi-character expansion (㍂ → ホーン →
+        // ホン), or normalizing the output again would drop it then (found by fuzzing).
+        for (i, &c) in buf.iter().enumerate() {
+            let carries_mark = buf
+                .get(i + 1)
+                .is_some_and(|&next| canonical_combining_class(next) != 0);
+            if let Some(c) = folder.fold(c, !carries_mark) {
                 emit(c, span.clone());
             }
         }
@@ -251,6 +255,9 @@ mod tests {
         check("ゝ", expect!["ヽ"]);
         check("ハとバとパ", expect!["ハトバトパ"]);
         check("ﾊﾟ", expect!["パ"]);
+        // Squared katakana words expand to several characters (found by fuzzing).
+        check("㍂", expect!["ホン"]);
+        check("㌔㍍", expect!["キロメトル"]);
     }
 
     #[test]
