@@ -79,6 +79,35 @@ pub fn request(state: &State) -> SearchRequest {
     }
 }
 
+/// (1-based position, of how many), previous and next article ids around `doc`.
+fn neighbours(
+    index: &Index,
+    results: &SearchResults,
+    doc: Option<kiroku_core::DocId>,
+) -> (Option<(usize, usize)>, Option<String>, Option<String>) {
+    let Some(doc) = doc else {
+        return (None, None, None);
+    };
+    let id_at = |order: &[kiroku_core::DocId], at: usize| -> Option<String> {
+        let doc = *order.get(at)?;
+        Some(index.article(doc)?.id.clone())
+    };
+    if let Some(at) = results.hits.iter().position(|hit| hit.doc == doc) {
+        let hit_id = |at: usize| results.hits.get(at).map(|hit| hit.id.clone());
+        let previous = at.checked_sub(1).and_then(hit_id);
+        return (Some((at + 1, results.total)), previous, hit_id(at + 1));
+    }
+    let order = index.newest_first();
+    match order.iter().position(|&d| d == doc) {
+        Some(at) => (
+            Some((at + 1, order.len())),
+            at.checked_sub(1).and_then(|p| id_at(order, p)),
+            id_at(order, at + 1),
+        ),
+        None => (None, None, None),
+    }
+}
+
 /// `Rc<Index>` compared by identity, so memos keyed on it are cheap.
 #[derive(Clone)]
 struct SameIndex(Rc<Index>);
@@ -150,25 +179,22 @@ pub fn App(props: &AppProps) -> Html {
         Rc::clone(&memo)
     };
 
+    // Prev/next follow the current results; an article outside them (a link whose
+    // filters exclude it) steps through the whole corpus, newest first.
+    let open_doc = state.article.as_deref().and_then(|id| index.find_id(id));
+    let (position, previous, next) = neighbours(&index, &results, open_doc);
+
     use_url_sync(&state, &index, pending_history);
     let list_scroll = use_mut_ref(|| 0.0_f64);
     use_reader_scroll(state.article.clone(), list_scroll.clone());
     use_root_attributes(*theme, *lang);
-    use_boot_screen_removal();
-
-    // Position of the open article within the results, for prev/next and keys.
-    let open_doc = state.article.as_deref().and_then(|id| index.find_id(id));
-    let position = state
-        .article
-        .as_deref()
-        .and_then(|id| results.hits.iter().position(|hit| hit.id == id));
-    let neighbour = |step: isize| -> Option<String> {
-        let at = position? as isize + step;
-        let hit = results.hits.get(usize::try_from(at).ok()?)?;
-        Some(hit.id.clone())
+    let page_title = match open_doc.and_then(|doc| index.article(doc)) {
+        Some(article) => format!("{} — kiroku 記録", article.title),
+        None if !state.query.trim().is_empty() => format!("{} — kiroku 記録", state.query.trim()),
+        None => "kiroku 記録".to_string(),
     };
-    let previous = neighbour(-1);
-    let next = neighbour(1);
+    use_document_title(page_title);
+    use_boot_screen_removal();
 
     let key_context = use_mut_ref(KeyContext::default);
     *key_context.borrow_mut() = KeyContext {
@@ -224,7 +250,7 @@ pub fn App(props: &AppProps) -> Html {
                 view={Rc::new((*state).clone())}
                 doc={open_doc}
                 query={state.query.clone()}
-                position={position.map(|p| (p + 1, results.total))}
+                position={position}
                 previous={previous}
                 next={next}
                 on_open={on_open.clone()}
@@ -389,6 +415,11 @@ fn use_root_attributes(theme: Theme, lang: Lang) {
     use_effect_with((theme, lang), |(theme, lang)| {
         web::set_root_attributes(theme.as_str(), lang.tag());
     });
+}
+
+#[hook]
+fn use_document_title(title: String) {
+    use_effect_with(title, |title| web::set_title(title));
 }
 
 #[hook]
@@ -561,6 +592,12 @@ mod web {
         if let Some(root) = document().and_then(|d| d.document_element()) {
             let _ = root.set_attribute("data-theme", theme);
             let _ = root.set_attribute("lang", lang);
+        }
+    }
+
+    pub fn set_title(title: &str) {
+        if let Some(document) = document() {
+            document.set_title(title);
         }
     }
 
