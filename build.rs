@@ -1,9 +1,12 @@
-//! Embeds the corpus into the app at build time, after validating it with kiroku-core.
+//! Embeds the corpus and its gazetteer into the app at build time, after validating
+//! both with kiroku-core.
 //!
-//! The corpus path comes from `KIROKU_CORPUS` (default: `corpus/corpus.txt`). A corpus
-//! with errors fails the build with `FILE:LINE: reason` diagnostics; warnings are printed.
-//! The entity gazetteer comes from `KIROKU_ENTITIES` (default: `entities.toml` beside
-//! the corpus; none there means no entity facets) and must parse, or the build fails.
+//! - `KIROKU_CORPUS`: the corpus (digest or JSON Lines; default `corpus/corpus.txt`).
+//! - `KIROKU_ENTITIES`: the gazetteer (default: `entities.toml` beside the corpus; none
+//!   there means no entity facets).
+//!
+//! Errors fail the build with `FILE:LINE: error: reason` diagnostics; warnings are
+//! printed as cargo warnings. Relative paths are taken from the workspace root.
 
 use std::{
     env, fs,
@@ -12,87 +15,73 @@ use std::{
 };
 
 fn main() -> ExitCode {
-    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    println!("cargo:rerun-if-env-changed=KIROKU_CORPUS");
-    let corpus_path = match env::var_os("KIROKU_CORPUS") {
-        Some(path) => manifest_dir.join(path),
-        None => manifest_dir.join("corpus/corpus.txt"),
-    };
-    println!("cargo:rerun-if-changed={}", corpus_path.display());
+    match embed() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
 
-    let bytes = match fs::read(&corpus_path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            eprintln!("error: cannot read corpus {}: {err}", corpus_path.display());
-            return ExitCode::FAILURE;
-        }
+fn embed() -> Result<(), String> {
+    let root = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").ok_or("CARGO_MANIFEST_DIR unset")?);
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").ok_or("OUT_DIR unset")?);
+    println!("cargo:rerun-if-env-changed=KIROKU_CORPUS");
+    println!("cargo:rerun-if-env-changed=KIROKU_ENTITIES");
+
+    let custom_corpus = env::var_os("KIROKU_CORPUS");
+    let corpus_path = root.join(
+        custom_corpus
+            .as_deref()
+            .unwrap_or("corpus/corpus.txt".as_ref()),
+    );
+    let entities_path = match env::var_os("KIROKU_ENTITIES") {
+        Some(path) => Some(root.join(path)),
+        None => Some(corpus_path.with_file_name("entities.toml")).filter(|path| path.is_file()),
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            eprintln!(
-                "error: corpus {} is not valid UTF-8: {err}",
-                corpus_path.display()
-            );
-            return ExitCode::FAILURE;
-        }
+
+    let corpus = validate_corpus(&corpus_path)?;
+    let entities = match &entities_path {
+        Some(path) => validate_entities(path)?,
+        None => String::new(),
     };
-    let parsed = kiroku_core::parse::parse_digest(&text);
+    write(&out_dir.join("corpus.txt"), &corpus)?;
+    write(&out_dir.join("entities.toml"), &entities)
+}
+
+fn validate_corpus(path: &Path) -> Result<String, String> {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let file = path.display().to_string();
+    let bytes = fs::read(path).map_err(|err| format!("cannot read corpus {file}: {err}"))?;
+    let parsed = kiroku_core::parse::parse_bytes(&bytes);
     for diagnostic in &parsed.diagnostics {
-        let line = format!(
-            "{}:{}: {}",
-            corpus_path.display(),
-            diagnostic.line,
-            diagnostic.message
-        );
         match diagnostic.severity {
-            kiroku_core::Severity::Error => eprintln!("error: {line}"),
-            kiroku_core::Severity::Warning => println!("cargo:warning={line}"),
+            kiroku_core::Severity::Error => eprintln!("{}", diagnostic.display(&file)),
+            kiroku_core::Severity::Warning => {
+                println!("cargo:warning={}", diagnostic.display(&file))
+            }
         }
     }
     if parsed.has_errors() {
-        eprintln!(
-            "error: corpus {} has errors; fix them and rebuild",
-            corpus_path.display()
-        );
-        return ExitCode::FAILURE;
+        return Err(format!("corpus {file} has errors; fix them and rebuild"));
     }
-
-    let Some(entities) = read_entities(&manifest_dir, &corpus_path) else {
-        return ExitCode::FAILURE;
-    };
-
-    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo"));
-    let written = fs::write(out_dir.join("corpus.txt"), text)
-        .and_then(|()| fs::write(out_dir.join("entities.toml"), entities));
-    if let Err(err) = written {
-        eprintln!("error: cannot write embedded corpus: {err}");
-        return ExitCode::FAILURE;
+    if parsed.corpus.articles.is_empty() {
+        return Err(format!("corpus {file} has no articles"));
     }
-    ExitCode::SUCCESS
+    // No errors means no invalid UTF-8: parse_bytes reports every bad line.
+    String::from_utf8(bytes).map_err(|_| format!("corpus {file} is not valid UTF-8"))
 }
 
-/// The gazetteer text, validated; empty when the corpus has none. `None` after
-/// printing the error when it exists but does not parse.
-fn read_entities(manifest_dir: &Path, corpus_path: &Path) -> Option<String> {
-    println!("cargo:rerun-if-env-changed=KIROKU_ENTITIES");
-    let path = match env::var_os("KIROKU_ENTITIES") {
-        Some(path) => manifest_dir.join(path),
-        None => corpus_path.with_file_name("entities.toml"),
-    };
+fn validate_entities(path: &Path) -> Result<String, String> {
     println!("cargo:rerun-if-changed={}", path.display());
-    let Ok(text) = fs::read_to_string(&path) else {
-        if env::var_os("KIROKU_ENTITIES").is_some() {
-            eprintln!("error: cannot read entities {}", path.display());
-            return None;
-        }
-        return Some(String::new());
-    };
-    match kiroku_core::Gazetteer::from_toml(&text) {
-        Ok(_) => Some(text),
-        Err(err) => {
-            eprintln!("error: {}: {err}", path.display());
-            None
-        }
-    }
+    let file = path.display().to_string();
+    let text =
+        fs::read_to_string(path).map_err(|err| format!("cannot read gazetteer {file}: {err}"))?;
+    kiroku_core::Gazetteer::from_toml(&text).map_err(|err| format!("{file}: {err}"))?;
+    Ok(text)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    fs::write(path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))
 }

@@ -1,4 +1,5 @@
-//! The release build: `trunk build --release` into `dist/`, then a size report.
+//! The release build: `trunk build --release` into `dist/`, then what makes it work
+//! offline (service worker, single file) and a size report.
 
 use std::{
     fs,
@@ -9,28 +10,116 @@ use std::{
 use flate2::{write::GzEncoder, Compression};
 
 use crate::{
-    setup,
+    embed, offline, setup,
     shell::{self, Result},
+    single_file,
 };
 
-/// Builds the app into `dist/` and prints each file's raw and gzip size.
-pub fn build(corpus: Option<&Path>) -> Result<PathBuf> {
+/// What to build: the default corpus, or the user's own.
+#[derive(Default)]
+pub struct Options {
+    pub corpus: Option<PathBuf>,
+    pub entities: Option<PathBuf>,
+    pub title: Option<String>,
+    /// Output folder (default `dist/`).
+    pub out: Option<PathBuf>,
+}
+
+/// Builds the app and returns the output folder.
+pub fn build(options: &Options) -> Result<PathBuf> {
     setup::ensure_tools(false)?;
     let root = shell::root();
-    let dist = root.join("dist");
+    let dist = options.out.clone().unwrap_or_else(|| root.join("dist"));
     let mut trunk = shell::cargo_like("trunk");
+    // Relative asset URLs, so the build works from any sub-path of a host.
     trunk
-        .args(["build", "--release", "--dist"])
+        .args(["build", "--release", "--public-url", "./", "--dist"])
         .arg(&dist)
         .current_dir(&root);
-    if let Some(corpus) = corpus {
-        let corpus = fs::canonicalize(corpus)
-            .map_err(|err| format!("corpus {}: {err}", corpus.display()))?;
-        trunk.env("KIROKU_CORPUS", corpus);
+    let corpus_path = match &options.corpus {
+        Some(corpus) => absolute(corpus)?,
+        None => root.join("corpus/corpus.txt"),
+    };
+    if options.corpus.is_some() {
+        trunk.env("KIROKU_CORPUS", &corpus_path);
+    }
+    if let Some(entities) = &options.entities {
+        trunk.env("KIROKU_ENTITIES", absolute(entities)?);
     }
     shell::run(&mut trunk)?;
+
+    let index_path = dist.join("index.html");
+    let mut index = read(&index_path)?;
+    let corpus_text =
+        fs::read(&corpus_path).map_err(|err| format!("{}: {err}", corpus_path.display()))?;
+    let description = describe_corpus(&corpus_text);
+    index = set_head(&index, options.title.as_deref(), &description);
+    embed::write_script(&dist)?;
+    let assets = offline::write_service_worker(&dist)?;
+    index = offline::register(&index);
+    write(&index_path, &index)?;
+    let single = single_file::build(&dist, &index)?;
+    write(&dist.join(single_file::NAME), &single)?;
+    eprintln!("xtask dist: {assets} assets cached by the service worker");
     print_sizes(&dist)?;
     Ok(dist)
+}
+
+fn absolute(path: &Path) -> Result<PathBuf> {
+    fs::canonicalize(path).map_err(|err| format!("{}: {err}", path.display()))
+}
+
+fn read(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|err| format!("cannot read {}: {err}", path.display()))
+}
+
+pub fn write(path: &Path, text: &str) -> Result {
+    fs::write(path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))
+}
+
+/// `12 articles, 2013-03-07 – 2025-11-07` for the page description.
+fn describe_corpus(bytes: &[u8]) -> String {
+    let corpus = kiroku_core::parse::parse_bytes(bytes).corpus;
+    let dates = corpus.articles.iter().map(|article| article.date);
+    match (dates.clone().min(), dates.max()) {
+        (Some(first), Some(last)) => format!(
+            "{} articles, {first} – {last}: search, facets, timeline and reader, offline in your browser",
+            corpus.articles.len()
+        ),
+        _ => "An in-browser explorer for dated news articles".to_string(),
+    }
+}
+
+/// Sets `<title>` (when given) and the description meta tag.
+fn set_head(html: &str, title: Option<&str>, description: &str) -> String {
+    let mut html = html.to_string();
+    if let Some(title) = title {
+        html = replace_between(&html, "<title>", "</title>", &escape_html(title));
+    }
+    replace_between(
+        &html,
+        "<meta name=\"description\" content=\"",
+        "\"",
+        &escape_html(description),
+    )
+}
+
+/// Replaces the text between the first `start` and the next `end`.
+pub fn replace_between(html: &str, start: &str, end: &str, with: &str) -> String {
+    let Some(from) = html.find(start).map(|i| i + start.len()) else {
+        return html.to_string();
+    };
+    let Some(to) = html[from..].find(end).map(|i| from + i) else {
+        return html.to_string();
+    };
+    format!("{}{with}{}", &html[..from], &html[to..])
+}
+
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn print_sizes(dist: &Path) -> Result {
@@ -40,21 +129,27 @@ fn print_sizes(dist: &Path) -> Result {
         .filter(|path| path.is_file())
         .collect();
     files.sort();
-    let (mut total_raw, mut total_gzip) = (0, 0);
-    eprintln!("\n{:<44} {:>10} {:>10}", "dist/", "raw", "gzip");
+    eprintln!("\n{:<44} {:>10} {:>10}", dist.display(), "raw", "gzip");
+    let (mut shell_raw, mut shell_gzip) = (0, 0);
     for path in &files {
         let bytes = fs::read(path).map_err(|err| format!("{}: {err}", path.display()))?;
         let gzip = gzip_len(&bytes);
-        total_raw += bytes.len();
-        total_gzip += gzip;
         let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if [".wasm", ".js", ".css"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+            && name != "sw.js"
+        {
+            shell_raw += bytes.len();
+            shell_gzip += gzip;
+        }
         eprintln!("{name:<44} {:>10} {:>10}", kb(bytes.len()), kb(gzip));
     }
     eprintln!(
         "{:<44} {:>10} {:>10}",
-        "total",
-        kb(total_raw),
-        kb(total_gzip)
+        "app (wasm + JS + CSS)",
+        kb(shell_raw),
+        kb(shell_gzip)
     );
     Ok(())
 }
@@ -72,4 +167,29 @@ fn gzip_len(bytes: &[u8]) -> usize {
 
 fn kb(n: usize) -> String {
     format!("{:.1} KB", n as f64 / 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_gets_an_escaped_title_and_description() {
+        let html = "<title>kiroku</title>\n<meta name=\"description\" content=\"old\" />";
+        let out = set_head(html, Some("A & <B>"), "8 articles");
+        assert_eq!(
+            out,
+            "<title>A &amp; &lt;B&gt;</title>\n<meta name=\"description\" content=\"8 articles\" />"
+        );
+        assert_eq!(
+            set_head(html, None, "x"),
+            "<title>kiroku</title>\n<meta name=\"description\" content=\"x\" />"
+        );
+    }
+
+    #[test]
+    fn description_counts_articles_and_span() {
+        let corpus = include_bytes!("../../corpus/corpus.txt");
+        assert!(describe_corpus(corpus).starts_with("8 articles, 2013-03-07 – 2025-11-07"));
+    }
 }

@@ -7,10 +7,15 @@
 //! - `test`: setup, then every check CI runs (fmt, clippy host + wasm32, native tests,
 //!   browser tests, release build, end-to-end tests in headless Chromium).
 //! - `dist`: release build into `dist/`, printing raw and gzip sizes.
+//! - `gen-corpus`: writes a deterministic generated corpus (`kiroku-gen`).
+//! - `bench`: the criterion benchmarks of the core.
 
 mod dist;
+mod embed;
+mod offline;
 mod setup;
 mod shell;
+mod single_file;
 
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 
@@ -39,11 +44,36 @@ enum Task {
     },
     /// Run every check CI runs.
     Test,
-    /// Release build into dist/.
+    /// Release build into dist/ (hosted files, service worker, single kiroku.html).
     Dist {
-        /// Corpus to embed instead of corpus/corpus.txt.
+        /// Corpus to embed instead of corpus/corpus.txt (digest or JSON Lines).
         #[arg(long)]
         corpus: Option<PathBuf>,
+        /// Gazetteer (entities.toml) for the facets of that corpus.
+        #[arg(long)]
+        entities: Option<PathBuf>,
+        /// Page title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Output folder (default dist/).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Write a realistic, deterministic digest-format corpus.
+    GenCorpus {
+        #[arg(long)]
+        articles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file (default: target/corpus-<articles>-<seed>.txt).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Run the benchmarks (criterion, native) of the core.
+    Bench {
+        /// Extra arguments for criterion (e.g. a filter such as `query/10k`).
+        #[arg(trailing_var_arg = true)]
+        criterion_args: Vec<String>,
     },
 }
 
@@ -54,7 +84,29 @@ fn main() -> ExitCode {
         Task::Setup { browser } => setup::ensure_tools(browser),
         Task::Serve { trunk_args } => serve(&trunk_args),
         Task::Test => test(),
-        Task::Dist { corpus } => dist::build(corpus.as_deref()).map(|_| ()),
+        Task::Dist {
+            corpus,
+            entities,
+            title,
+            out,
+        } => dist::build(&dist::Options {
+            corpus,
+            entities,
+            title,
+            out,
+        })
+        .map(|_| ()),
+        Task::GenCorpus {
+            articles,
+            seed,
+            out,
+        } => gen_corpus(articles, seed, out),
+        Task::Bench { criterion_args } => shell::run(
+            shell::cargo()
+                .args(["bench", "-p", "kiroku-core", "--"])
+                .args(criterion_args)
+                .current_dir(shell::root()),
+        ),
     };
     match result {
         Ok(()) => {
@@ -68,6 +120,25 @@ fn main() -> ExitCode {
     }
 }
 
+fn gen_corpus(articles: usize, seed: u64, out: Option<PathBuf>) -> shell::Result {
+    let out = out.unwrap_or_else(|| {
+        shell::root()
+            .join("target")
+            .join(format!("corpus-{articles}-{seed}.txt"))
+    });
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+    }
+    let corpus = kiroku_gen::generate(articles, seed);
+    std::fs::write(&out, &corpus).map_err(|err| format!("{}: {err}", out.display()))?;
+    eprintln!(
+        "xtask gen-corpus: {articles} articles, {:.1} MB -> {}",
+        corpus.len() as f64 / 1e6,
+        out.display()
+    );
+    Ok(())
+}
+
 fn serve(trunk_args: &[String]) -> shell::Result {
     setup::ensure_tools(false)?;
     shell::run(
@@ -78,13 +149,16 @@ fn serve(trunk_args: &[String]) -> shell::Result {
     )
 }
 
+const WASM: &str = "wasm32-unknown-unknown";
+
 fn test() -> shell::Result {
     setup::ensure_tools(true)?;
     let root = shell::root();
-    let step = |name: &str, cmd: &mut std::process::Command| -> shell::Result {
+    let mut tally = shell::Tally::default();
+    let mut step = |name: &str, cmd: &mut std::process::Command| -> shell::Result {
         let started = Instant::now();
         eprintln!("\nxtask test: {name}");
-        shell::run(cmd.current_dir(&root))?;
+        shell::run_tests(cmd.current_dir(&root), &mut tally)?;
         eprintln!(
             "xtask test: {name} ok ({:.1}s)",
             started.elapsed().as_secs_f64()
@@ -103,23 +177,21 @@ fn test() -> shell::Result {
             "warnings",
         ]),
     )?;
+    // The core's dev-dependencies (proptest, criterion) are native-only, so on wasm32
+    // the core is linted as shipped (lib) and the app with its browser tests.
     step(
-        "clippy (wasm32)",
-        shell::cargo().args([
-            "clippy",
-            "-p",
-            "kiroku",
-            "-p",
-            "kiroku-core",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--lib",
-            "--bins",
-            "--tests",
-            "--",
-            "-D",
-            "warnings",
-        ]),
+        "clippy (wasm32, app)",
+        shell::cargo()
+            .args([
+                "clippy", "-p", "kiroku", "--target", WASM, "--lib", "--bins", "--tests",
+            ])
+            .args(["--", "-D", "warnings"]),
+    )?;
+    step(
+        "clippy (wasm32, core)",
+        shell::cargo()
+            .args(["clippy", "-p", "kiroku-core", "--target", WASM, "--lib"])
+            .args(["--", "-D", "warnings"]),
     )?;
     step(
         "native tests",
@@ -128,16 +200,26 @@ fn test() -> shell::Result {
     step(
         "browser tests (wasm-bindgen-test, headless Chromium)",
         shell::cargo()
-            .args(["test", "-p", "kiroku", "--target", "wasm32-unknown-unknown"])
+            .args(["test", "-p", "kiroku", "--target", WASM])
             .env("CHROMEDRIVER", setup::CHROMEDRIVER),
     )?;
-    let dist_dir = dist::build(None)?;
+    let dist_dir = dist::build(&dist::Options::default())?;
+    // A second build, of a corpus of one's own, for the end-to-end tests.
+    let own_dist = dist::build(&dist::Options {
+        corpus: Some(root.join("tests/fixtures/own-corpus.jsonl")),
+        entities: Some(root.join("tests/fixtures/own-entities.toml")),
+        title: Some("Test Wire digest".into()),
+        out: Some(root.join("target/dist-own")),
+    })?;
     step(
         "end-to-end tests (WebDriver, headless Chromium)",
         shell::cargo()
             .args(["test", "-p", "kiroku-e2e"])
             .env("KIROKU_DIST", &dist_dir)
+            .env("KIROKU_DIST_OWN", &own_dist)
             .env("CHROMEDRIVER", setup::CHROMEDRIVER),
     )?;
+    // One plain closing line for the whole run (CI reads it).
+    println!("summary: {} passed, {} failed", tally.passed, tally.failed);
     Ok(())
 }

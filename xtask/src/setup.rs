@@ -8,6 +8,9 @@ use crate::shell::{self, Result};
 /// Debian's chromium-driver puts it here.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CHROMIUM: &str = "/usr/bin/chromium";
+/// Japanese glyphs for the headless browser (screenshots and layout would show tofu
+/// without them; a reader's own machine brings its own fonts).
+const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
 /// Trunk 0.22 needs a newer rustc than this machine's 1.95.
 const TRUNK_VERSION: &str = "0.21.14";
@@ -72,7 +75,7 @@ fn ensure_wasm_bindgen(version: &str) -> Result {
 fn ensure_wasm_opt() -> Result {
     let tools = shell::tools_dir();
     let wasm_opt = tools.join("node_modules/.bin/wasm-opt");
-    let version = shell::output(&mut Command::new(&wasm_opt).arg("--version")).unwrap_or_default();
+    let version = shell::output(Command::new(&wasm_opt).arg("--version")).unwrap_or_default();
     if version.contains(&format!("version_{BINARYEN_VERSION}")) {
         return Ok(());
     }
@@ -87,7 +90,10 @@ fn ensure_wasm_opt() -> Result {
 }
 
 fn ensure_chromium() -> Result {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+    if [CHROMIUM, CHROMEDRIVER, CJK_FONT]
+        .iter()
+        .all(|path| Path::new(path).exists())
+    {
         return Ok(());
     }
     let as_root = shell::output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0");

@@ -152,7 +152,7 @@ impl Gazetteer {
             }
         }
         for list in patterns.values_mut() {
-            list.sort_by_key(|p| std::cmp::Reverse(p.normalized.len()));
+            list.sort_unstable_by_key(|p| std::cmp::Reverse(p.normalized.len()));
         }
         Gazetteer { entities, patterns }
     }

@@ -146,7 +146,7 @@ pub(crate) fn filter_and_count(
         if values.is_empty() {
             continue;
         }
-        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        values.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         entities.push(EntityFacet { kind, values });
     }
     for &year in &selection.years {

@@ -117,7 +117,7 @@ impl Index {
             (total_len as f32 / index.docs.len() as f32).max(1.0)
         };
         let mut by_date: Vec<DocId> = (0..corpus.articles.len() as DocId).collect();
-        by_date.sort_by(|&a, &b| {
+        by_date.sort_unstable_by(|&a, &b| {
             corpus.articles[b as usize]
                 .date
                 .cmp(&corpus.articles[a as usize].date)
@@ -239,7 +239,9 @@ impl Index {
             lists.push((slot.offset, list));
         }
         // Drive from the rarest slot; find the others by galloping forward.
-        lists.sort_by_key(|(_, list)| list.len());
+        if let Some(rarest) = (0..lists.len()).min_by_key(|&i| lists[i].1.len()) {
+            lists.swap(0, rarest);
+        }
         let Some(((driver_offset, driver), others)) = lists.split_first() else {
             return Vec::new();
         };

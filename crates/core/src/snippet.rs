@@ -68,7 +68,7 @@ fn matches(atoms: &[&Atom], text: &str) -> Vec<(usize, Span)> {
 
 /// Sorts spans and merges overlapping or touching ones.
 fn merge(spans: &mut Vec<Span>) {
-    spans.sort_by_key(|s| (s.start, s.end));
+    spans.sort_unstable();
     let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans.drain(..) {
         match merged.last_mut() {

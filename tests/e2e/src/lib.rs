@@ -19,31 +19,61 @@ use fantoccini::{wd::WebDriverCompatibleCommand, Client, ClientBuilder, Locator}
 pub struct Session {
     pub client: Client,
     pub base_url: String,
-    _server: StaticServer,
+    server: Option<StaticServer>,
     _driver: ChromeDriver,
 }
 
+/// The release build under test: `KIROKU_DIST`, or `dist/` at the workspace root.
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os("KIROKU_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"))
+}
+
 impl Session {
-    /// Starts server, driver and browser. Panics with a clear message when the build or
-    /// the driver is missing: these tests must not pass by skipping.
+    /// Serves the build under test and opens a browser. Panics with a clear message when
+    /// the build or the driver is missing: these tests must not pass by skipping.
     pub async fn start() -> Session {
-        let dist = std::env::var_os("KIROKU_DIST")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
+        Session::serving(dist_dir()).await
+    }
+
+    /// Serves `dist` on loopback and opens a browser.
+    pub async fn serving(dist: PathBuf) -> Session {
         assert!(
             dist.join("index.html").is_file(),
             "no release build at {} (run `cargo xtask dist`, or set KIROKU_DIST)",
             dist.display()
         );
         let server = StaticServer::start(dist);
+        let mut session = Session::browser_only().await;
+        session.base_url = server.url.clone();
+        session.server = Some(server);
+        session
+    }
+
+    /// A browser with nothing served (for `file://` pages).
+    pub async fn browser_only() -> Session {
         let driver = ChromeDriver::start();
         let client = connect(&driver.url).await;
         Session {
             client,
-            base_url: server.url.clone(),
-            _server: server,
+            base_url: String::new(),
+            server: None,
             _driver: driver,
         }
+    }
+
+    /// Stops the static server: from now on every request to it fails, as on a plane.
+    pub fn stop_server(&mut self) {
+        self.server = None;
+    }
+
+    /// Cuts the browser off the network (Chromium's network emulation).
+    pub async fn go_offline(&self) {
+        self.client
+            .issue_cmd(NetworkConditions { offline: true })
+            .await
+            .expect("emulate offline network");
     }
 
     /// Opens `path` (e.g. `/` or `/#/?q=…`) on the served build.
@@ -240,6 +270,37 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
+/// ChromeDriver's network emulation (a Chromium extension to WebDriver).
+#[derive(Debug)]
+struct NetworkConditions {
+    offline: bool,
+}
+
+impl WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({
+            "network_conditions": {
+                "offline": self.offline,
+                "latency": 0,
+                "download_throughput": -1,
+                "upload_throughput": -1,
+            }
+        });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 /// chromedriver on a free loopback port.
 struct ChromeDriver {
     child: Child,
@@ -331,9 +392,15 @@ fn respond(root: &Path, request: tiny_http::Request) -> std::io::Result<()> {
     }
     match std::fs::read(root.join(relative)) {
         Ok(bytes) => {
-            let header = tiny_http::Header::from_bytes("Content-Type", content_type(relative))
-                .expect("valid header");
-            request.respond(tiny_http::Response::from_data(bytes).with_header(header))
+            let header = |name: &str, value: &str| {
+                tiny_http::Header::from_bytes(name, value).expect("valid header")
+            };
+            // No keep-alive: once the server stops, the browser's requests fail at once
+            // instead of hanging on a connection nobody answers.
+            let response = tiny_http::Response::from_data(bytes)
+                .with_header(header("Content-Type", content_type(relative)))
+                .with_header(header("Connection", "close"));
+            request.respond(response)
         }
         Err(_) => request.respond(tiny_http::Response::empty(404)),
     }

@@ -125,8 +125,8 @@ mod tests {
                 2025-11-07-ae36ec-2 "甲" "" [] None None
                 f.jsonl:3: error: impossible date: 2025年13月40日; record skipped
                 f.jsonl:4: error: invalid JSON record: missing field `body`
-                f.jsonl:5: warning: duplicate article: same date and title as the article on line 1
                 f.jsonl:5: warning: article has an empty body
+                f.jsonl:5: warning: duplicate article: same date and title as the article on line 1
                 f.jsonl:6: error: invalid JSON record: expected ident
             "#]],
         );

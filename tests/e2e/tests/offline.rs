@@ -1,0 +1,109 @@
+//! The ways people use kiroku without a network: the single file from `file://`, and the
+//! hosted build after one visit.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use kiroku_e2e::{dist_dir, Session};
+
+async fn assert_all_articles_and_search_work(session: &Session) {
+    session.wait_for("#results li").await;
+    assert_eq!(session.texts("#results li").await.len(), 8);
+    let search = session
+        .client
+        .find(Locator::Css("#search"))
+        .await
+        .expect("search box");
+    search.send_keys("チャベス").await.expect("type");
+    session
+        .eventually("search narrows to the チャベス article", || async {
+            session.texts("#results li h2").await
+                == ["原油埋蔵量世界1位、ベネズエラの今後 原油埋蔵地の開発は停滞"]
+        })
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn single_file_works_from_file_url_with_no_network() {
+    let page = dist_dir().join("kiroku.html");
+    assert!(
+        page.is_file(),
+        "no single file at {} (cargo xtask dist)",
+        page.display()
+    );
+    let session = Session::browser_only().await;
+    session.go_offline().await;
+    session.open(&format!("file://{}", page.display())).await;
+    assert_all_articles_and_search_work(&session).await;
+
+    let requests = session
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await
+        .expect("resource timing");
+    assert_eq!(
+        requests,
+        serde_json::json!([]),
+        "the single file requests nothing"
+    );
+    let errors = session.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hosted_build_works_offline_after_the_first_visit() {
+    let mut session = Session::start().await;
+    session.open("/").await;
+    session.wait_for("#results li").await;
+    // No request leaves the page's origin: no CDN fonts, no analytics.
+    let requests = session
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await
+        .expect("resource timing");
+    let requests: Vec<String> = serde_json::from_value(requests).expect("a list of URLs");
+    assert!(!requests.is_empty(), "the hosted page loads its assets");
+    for url in &requests {
+        assert!(
+            url.starts_with(&format!("{}/", session.base_url)),
+            "request off the origin: {url}"
+        );
+    }
+    // The service worker has cached every asset once it controls the page.
+    let controlled = session
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             navigator.serviceWorker.ready
+               .then(() => navigator.serviceWorker.controller ? done(true)
+                 : navigator.serviceWorker.addEventListener('controllerchange', () => done(true)))
+               .catch(() => done(false));",
+            vec![],
+        )
+        .await
+        .expect("service worker state");
+    assert_eq!(
+        controlled,
+        serde_json::json!(true),
+        "a service worker controls the page"
+    );
+
+    session.stop_server();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    session
+        .client
+        .refresh()
+        .await
+        .expect("reload with the server gone");
+    assert_all_articles_and_search_work(&session).await;
+    let title = session.client.title().await.expect("title");
+    assert_eq!(title, "kiroku 記録");
+    session.close().await;
+}
