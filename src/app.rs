@@ -188,12 +188,12 @@ pub fn App(props: &AppProps) -> Html {
     let list_scroll = use_mut_ref(|| 0.0_f64);
     use_reader_scroll(state.article.clone(), list_scroll.clone());
     use_root_attributes(*theme, *lang);
-    let page_title = match open_doc.and_then(|doc| index.article(doc)) {
-        Some(article) => format!("{} — kiroku 記録", article.title),
-        None if !state.query.trim().is_empty() => format!("{} — kiroku 記録", state.query.trim()),
-        None => "kiroku 記録".to_string(),
-    };
-    use_document_title(page_title);
+    // The open article's title leads the page title (history, tabs, bookmarks); the
+    // page's own title (which `xtask dist --title` sets) follows it.
+    let article_title = open_doc
+        .and_then(|doc| index.article(doc))
+        .map(|article| article.title.clone());
+    use_document_title(article_title);
     use_boot_screen_removal();
 
     let key_context = use_mut_ref(KeyContext::default);
@@ -418,8 +418,16 @@ fn use_root_attributes(theme: Theme, lang: Lang) {
 }
 
 #[hook]
-fn use_document_title(title: String) {
-    use_effect_with(title, |title| web::set_title(title));
+fn use_document_title(article_title: Option<String>) {
+    let base = use_mut_ref(|| None::<String>);
+    use_effect_with(article_title, move |article_title| {
+        let mut base = base.borrow_mut();
+        let base = base.get_or_insert_with(web::title);
+        match article_title {
+            Some(title) => web::set_title(&format!("{title} — {base}")),
+            None => web::set_title(base),
+        }
+    });
 }
 
 #[hook]
@@ -593,6 +601,10 @@ mod web {
             let _ = root.set_attribute("data-theme", theme);
             let _ = root.set_attribute("lang", lang);
         }
+    }
+
+    pub fn title() -> String {
+        document().map(|d| d.title()).unwrap_or_default()
     }
 
     pub fn set_title(title: &str) {
