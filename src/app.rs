@@ -34,6 +34,10 @@ pub struct AppProps {
     pub lang: Lang,
     #[prop_or_default]
     pub theme: Theme,
+    /// Set when mounted into a host page (`kiroku.mount`): the view stays in memory
+    /// and the host's URL, `<html>`, scroll and keys are left alone.
+    #[prop_or_default]
+    pub mounted: Option<crate::embed::Mounted>,
 }
 
 /// What every component may read: the index and the UI language.
@@ -184,17 +188,18 @@ pub fn App(props: &AppProps) -> Html {
     let open_doc = state.article.as_deref().and_then(|id| index.find_id(id));
     let (position, previous, next) = neighbours(&index, &results, open_doc);
 
-    use_url_sync(&state, &index, pending_history);
+    let owns_page = props.mounted.is_none();
+    use_url_sync(&state, &index, pending_history, owns_page);
     let list_scroll = use_mut_ref(|| 0.0_f64);
-    use_reader_scroll(state.article.clone(), list_scroll.clone());
-    use_root_attributes(*theme, *lang);
+    use_reader_scroll(state.article.clone(), list_scroll.clone(), owns_page);
+    use_root_attributes(*theme, *lang, props.mounted.clone());
     // The open article's title leads the page title (history, tabs, bookmarks); the
     // page's own title (which `xtask dist --title` sets) follows it.
     let article_title = open_doc
         .and_then(|doc| index.article(doc))
         .map(|article| article.title.clone());
-    use_document_title(article_title);
-    use_boot_screen_removal();
+    use_document_title(article_title, owns_page);
+    use_boot_screen_removal(owns_page);
 
     let key_context = use_mut_ref(KeyContext::default);
     *key_context.borrow_mut() = KeyContext {
@@ -203,7 +208,7 @@ pub fn App(props: &AppProps) -> Html {
         previous: previous.clone(),
         next: next.clone(),
     };
-    use_keyboard_shortcuts(key_context, dispatch.clone());
+    use_keyboard_shortcuts(key_context, dispatch.clone(), owns_page);
 
     let on_open = {
         let dispatch = dispatch.clone();
@@ -377,16 +382,21 @@ fn use_url_sync(
     state: &UseReducerHandle<State>,
     index: &Rc<Index>,
     pending: Rc<RefCell<Option<HistoryMode>>>,
+    enabled: bool,
 ) {
     use_effect_with((**state).clone(), move |state| {
         let mode = pending.borrow_mut().take().unwrap_or(HistoryMode::Replace);
-        web::write_hash(state, mode);
+        if enabled {
+            web::write_hash(state, mode);
+        }
     });
     let dispatcher = state.dispatcher();
     let index = index.clone();
     use_effect_with((), move |_| {
-        let listeners = web::on_url_change(move |hash| {
-            dispatcher.dispatch(Action::Sync(sanitize(&index, crate::route::decode(&hash))));
+        let listeners = enabled.then(|| {
+            web::on_url_change(move |hash| {
+                dispatcher.dispatch(Action::Sync(sanitize(&index, crate::route::decode(&hash))));
+            })
         });
         move || drop(listeners)
     });
@@ -395,10 +405,13 @@ fn use_url_sync(
 /// Opening an article scrolls to its top; closing it returns to where the list was
 /// and puts focus back on the article's link.
 #[hook]
-fn use_reader_scroll(article: Option<String>, list_scroll: Rc<RefCell<f64>>) {
+fn use_reader_scroll(article: Option<String>, list_scroll: Rc<RefCell<f64>>, enabled: bool) {
     let was_open = use_mut_ref(|| None::<String>);
     use_effect_with(article, move |article| {
         let previous = was_open.replace(article.clone());
+        if !enabled {
+            return; // the host page's scroll is the host's
+        }
         match (previous, article) {
             (_, Some(_)) => web::scroll_to(0.0),
             (Some(closed), None) => {
@@ -411,16 +424,23 @@ fn use_reader_scroll(article: Option<String>, list_scroll: Rc<RefCell<f64>>) {
 }
 
 #[hook]
-fn use_root_attributes(theme: Theme, lang: Lang) {
-    use_effect_with((theme, lang), |(theme, lang)| {
-        web::set_root_attributes(theme.as_str(), lang.tag());
+fn use_root_attributes(theme: Theme, lang: Lang, mounted: Option<crate::embed::Mounted>) {
+    use_effect_with((theme, lang), move |(theme, lang)| match mounted {
+        Some(mounted) => {
+            let _ = mounted.root.set_attribute("data-theme", theme.as_str());
+            let _ = mounted.root.set_attribute("lang", lang.tag());
+        }
+        None => web::set_root_attributes(theme.as_str(), lang.tag()),
     });
 }
 
 #[hook]
-fn use_document_title(article_title: Option<String>) {
+fn use_document_title(article_title: Option<String>, enabled: bool) {
     let base = use_mut_ref(|| None::<String>);
     use_effect_with(article_title, move |article_title| {
+        if !enabled {
+            return; // the host page's title is the host's
+        }
         let mut base = base.borrow_mut();
         let base = base.get_or_insert_with(web::title);
         match article_title {
@@ -431,42 +451,53 @@ fn use_document_title(article_title: Option<String>) {
 }
 
 #[hook]
-fn use_boot_screen_removal() {
-    use_effect_with((), |_| web::remove_element("boot"));
+fn use_boot_screen_removal(enabled: bool) {
+    use_effect_with((), move |_| {
+        if enabled {
+            web::remove_element("boot");
+        }
+    });
 }
 
 #[hook]
-fn use_keyboard_shortcuts(context: Rc<RefCell<KeyContext>>, dispatch: Callback<Action>) {
+fn use_keyboard_shortcuts(
+    context: Rc<RefCell<KeyContext>>,
+    dispatch: Callback<Action>,
+    enabled: bool,
+) {
     use_effect_with((), move |_| {
-        let listener = web::on_keydown(move |key| {
-            let context = context.borrow();
-            match key {
-                web::Key::Escape if context.article_open => {
-                    dispatch.emit(Action::Close);
-                    true
-                }
-                web::Key::Escape if context.has_query => {
-                    dispatch.emit(Action::ClearQuery);
-                    true
-                }
-                web::Key::Left if context.article_open => match &context.previous {
-                    Some(id) => {
-                        dispatch.emit(Action::Open(id.clone()));
+        // A mounted explorer leaves the host page's keys alone.
+        let listener = enabled.then(|| {
+            web::on_keydown(move |key| {
+                let context = context.borrow();
+                match key {
+                    web::Key::Escape if context.article_open => {
+                        dispatch.emit(Action::Close);
                         true
                     }
-                    None => false,
-                },
-                web::Key::Right if context.article_open => match &context.next {
-                    Some(id) => {
-                        dispatch.emit(Action::Open(id.clone()));
+                    web::Key::Escape if context.has_query => {
+                        dispatch.emit(Action::ClearQuery);
                         true
                     }
-                    None => false,
-                },
-                web::Key::Down if !context.article_open => web::move_result_focus(1),
-                web::Key::Up if !context.article_open => web::move_result_focus(-1),
-                _ => false,
-            }
+                    web::Key::Left if context.article_open => match &context.previous {
+                        Some(id) => {
+                            dispatch.emit(Action::Open(id.clone()));
+                            true
+                        }
+                        None => false,
+                    },
+                    web::Key::Right if context.article_open => match &context.next {
+                        Some(id) => {
+                            dispatch.emit(Action::Open(id.clone()));
+                            true
+                        }
+                        None => false,
+                    },
+                    web::Key::Down if !context.article_open => web::move_result_focus(1),
+                    web::Key::Up if !context.article_open => web::move_result_focus(-1),
+                    _ => false,
+                }
+            })
         });
         move || drop(listener)
     });

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod prefs;
 pub mod route;
@@ -17,24 +18,27 @@ pub const CORPUS: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.txt"));
 /// The entity gazetteer validated and embedded by `build.rs` (may be empty).
 pub const ENTITIES: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.toml"));
 
-/// Mounts the app into the document body, with the view from the URL hash and the
+/// Mounts the app into the page's `[data-kiroku-page]` element, with the view from the URL hash and the
 /// language and theme from localStorage or the browser.
 pub fn start() {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    let root = web_sys::window()
+    // Only our own page has this element; a host page that loads the module for
+    // `kiroku.mount` (the script embed) gets nothing rendered until it asks.
+    let Some(root) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
+        .and_then(|d| d.query_selector("[data-kiroku-page]").ok().flatten())
+    else {
+        return;
+    };
     let props = app::AppProps {
         corpus: yew::AttrValue::Static(CORPUS),
         entities: yew::AttrValue::Static(ENTITIES),
         initial: route::decode(&hash),
         lang: prefs::load_lang(),
         theme: prefs::load_theme(),
+        mounted: None,
     };
-    match root {
-        Some(root) => yew::Renderer::<app::App>::with_root_and_props(root, props).render(),
-        None => yew::Renderer::<app::App>::with_props(props).render(),
-    };
+    yew::Renderer::<app::App>::with_root_and_props(root, props).render();
 }

@@ -28,6 +28,7 @@ async fn render_with(corpus: &'static str, hash: &str, lang: Lang) -> String {
         initial: route::decode(hash),
         lang,
         theme: Default::default(),
+        mounted: None,
     })
     .render()
     .await
@@ -72,6 +73,7 @@ async fn the_embedded_default_corpus_lists_all_eight_articles() {
         initial: State::default(),
         lang: Lang::Ja,
         theme: Default::default(),
+        mounted: None,
     })
     .render()
     .await;

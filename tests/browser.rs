@@ -35,6 +35,7 @@ impl Mounted {
                 initial: route::decode(hash),
                 lang: Lang::Ja,
                 theme: Default::default(),
+                mounted: None,
             },
         )
         .render();

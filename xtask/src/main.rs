@@ -195,7 +195,13 @@ fn test() -> shell::Result {
     )?;
     step(
         "native tests",
-        shell::cargo().args(["test", "--workspace", "--exclude", "kiroku-e2e"]),
+        shell::cargo().args([
+            "test",
+            "--no-fail-fast",
+            "--workspace",
+            "--exclude",
+            "kiroku-e2e",
+        ]),
     )?;
     step(
         "browser tests (wasm-bindgen-test, headless Chromium)",
@@ -214,7 +220,7 @@ fn test() -> shell::Result {
     step(
         "end-to-end tests (WebDriver, headless Chromium)",
         shell::cargo()
-            .args(["test", "-p", "kiroku-e2e"])
+            .args(["test", "--no-fail-fast", "-p", "kiroku-e2e"])
             .env("KIROKU_DIST", &dist_dir)
             .env("KIROKU_DIST_OWN", &own_dist)
             .env("CHROMEDRIVER", setup::CHROMEDRIVER),

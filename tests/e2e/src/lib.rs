@@ -8,7 +8,7 @@ use std::{
     net::TcpListener,
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
-    sync::Arc,
+    sync::{Arc, Mutex},
     thread,
     time::{Duration, Instant},
 };
@@ -20,6 +20,8 @@ pub struct Session {
     pub client: Client,
     pub base_url: String,
     server: Option<StaticServer>,
+    /// Other origins this session serves (host pages for the embeds).
+    others: Vec<StaticServer>,
     _driver: ChromeDriver,
 }
 
@@ -28,6 +30,14 @@ pub fn dist_dir() -> PathBuf {
     std::env::var_os("KIROKU_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../dist"))
+}
+
+/// The build of the fixture corpus (`tests/fixtures/own-corpus.jsonl`) that
+/// `cargo xtask test` makes: `KIROKU_DIST_OWN`, or `target/dist-own`.
+pub fn own_dist_dir() -> PathBuf {
+    std::env::var_os("KIROKU_DIST_OWN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/dist-own"))
 }
 
 impl Session {
@@ -59,8 +69,55 @@ impl Session {
             client,
             base_url: String::new(),
             server: None,
+            others: Vec::new(),
             _driver: driver,
         }
+    }
+
+    /// Serves `dir` on another loopback port, i.e. another origin (a host page that
+    /// embeds kiroku); returns its base URL.
+    pub fn serve_other_origin(&mut self, dir: PathBuf) -> String {
+        let server = StaticServer::start(dir);
+        let url = server.url.clone();
+        self.others.push(server);
+        url
+    }
+
+    /// Waits until a service worker controls the page (it has cached the build).
+    pub async fn wait_for_service_worker(&self) {
+        let controlled = self
+            .client
+            .execute_async(
+                "const done = arguments[0];
+                 navigator.serviceWorker.ready
+                   .then(() => navigator.serviceWorker.controller ? done(true)
+                     : navigator.serviceWorker.addEventListener('controllerchange', () => done(true)))
+                   .catch(() => done(false));",
+                vec![],
+            )
+            .await
+            .expect("service worker state");
+        assert_eq!(
+            controlled,
+            serde_json::json!(true),
+            "a service worker controls the page"
+        );
+    }
+
+    /// The names of the page's Cache Storage caches.
+    pub async fn cache_names(&self) -> Vec<String> {
+        let names = self
+            .client
+            .execute_async("caches.keys().then(arguments[0])", vec![])
+            .await
+            .expect("cache names");
+        serde_json::from_value(names).expect("a list of names")
+    }
+
+    /// Deploys another build at the same origin: from now on the server serves `dist`.
+    pub fn deploy(&self, dist: PathBuf) {
+        let server = self.server.as_ref().expect("a served build to replace");
+        *server.root.lock().expect("server root") = dist;
     }
 
     /// Stops the static server: from now on every request to it fails, as on a plane.
@@ -356,6 +413,8 @@ fn free_port() -> u16 {
 /// Serves a directory on loopback, as a static host would.
 struct StaticServer {
     server: Arc<tiny_http::Server>,
+    /// The folder served; swapped to deploy another build on the same origin.
+    root: Arc<Mutex<PathBuf>>,
     url: String,
     thread: Option<thread::JoinHandle<()>>,
 }
@@ -364,14 +423,20 @@ impl StaticServer {
     fn start(root: PathBuf) -> StaticServer {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind loopback"));
         let port = server.server_addr().to_ip().expect("an IP listener").port();
-        let serving = Arc::clone(&server);
+        let root = Arc::new(Mutex::new(root));
+        let (serving, serving_root) = (Arc::clone(&server), Arc::clone(&root));
         let thread = thread::spawn(move || {
             for request in serving.incoming_requests() {
+                let root = serving_root
+                    .lock()
+                    .map(|root| root.clone())
+                    .unwrap_or_default();
                 let _ = respond(&root, request);
             }
         });
         StaticServer {
             server,
+            root,
             url: format!("http://127.0.0.1:{port}"),
             thread: Some(thread),
         }
@@ -411,7 +476,10 @@ fn respond(root: &Path, request: tiny_http::Request) -> std::io::Result<()> {
             // instead of hanging on a connection nobody answers.
             let response = tiny_http::Response::from_data(bytes)
                 .with_header(header("Content-Type", content_type(relative)))
-                .with_header(header("Connection", "close"));
+                .with_header(header("Connection", "close"))
+                // As a host serving the script embed to other sites must (module
+                // scripts and the wasm fetch are CORS requests).
+                .with_header(header("Access-Control-Allow-Origin", "*"));
             request.respond(response)
         }
         Err(_) => request.respond(tiny_http::Response::empty(404)),

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use kiroku_e2e::{dist_dir, Session};
+use kiroku_e2e::{dist_dir, own_dist_dir, Session};
 
 async fn assert_all_articles_and_search_work(session: &Session) {
     session.wait_for("#results li").await;
@@ -77,23 +77,7 @@ async fn hosted_build_works_offline_after_the_first_visit() {
         );
     }
     // The service worker has cached every asset once it controls the page.
-    let controlled = session
-        .client
-        .execute_async(
-            "const done = arguments[0];
-             navigator.serviceWorker.ready
-               .then(() => navigator.serviceWorker.controller ? done(true)
-                 : navigator.serviceWorker.addEventListener('controllerchange', () => done(true)))
-               .catch(() => done(false));",
-            vec![],
-        )
-        .await
-        .expect("service worker state");
-    assert_eq!(
-        controlled,
-        serde_json::json!(true),
-        "a service worker controls the page"
-    );
+    session.wait_for_service_worker().await;
 
     session.stop_server();
     tokio::time::sleep(Duration::from_millis(100)).await;
@@ -105,5 +89,48 @@ async fn hosted_build_works_offline_after_the_first_visit() {
     assert_all_articles_and_search_work(&session).await;
     let title = session.client.title().await.expect("title");
     assert_eq!(title, "kiroku 記録");
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_deploy_replaces_the_old_cache() {
+    let session = Session::start().await;
+    session.open("/").await;
+    session.wait_for("#results li").await;
+    session.wait_for_service_worker().await;
+    let old_caches = session.cache_names().await;
+    assert_eq!(old_caches.len(), 1, "one cache per build: {old_caches:?}");
+
+    // Another build at the same origin; the browser checks sw.js for updates.
+    session.deploy(own_dist_dir());
+    session
+        .client
+        .execute_async(
+            "navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => arguments[0](true))",
+            vec![],
+        )
+        .await
+        .expect("update check");
+    session
+        .eventually(
+            "the new worker takes over and deletes the old cache",
+            || async {
+                let caches = session.cache_names().await;
+                caches.len() == 1 && caches != old_caches
+            },
+        )
+        .await;
+
+    session.client.refresh().await.expect("reload");
+    session
+        .eventually("the page is the new build", || async {
+            session
+                .texts("#results li h2")
+                .await
+                .first()
+                .map(String::as_str)
+                == Some("Andes rail line reopens")
+        })
+        .await;
     session.close().await;
 }

@@ -1,0 +1,112 @@
+//! The script embed: `kiroku.mount(element, options)` renders the explorer inside a
+//! shadow root of a host page's element, so neither page's styles reach the other.
+//!
+//! A mounted explorer keeps its view in memory: it does not touch the host's URL,
+//! `<html>` attributes, window scroll or global keys. `dist/embed.js` (written by
+//! `cargo xtask dist`) loads the module and exposes `window.kiroku.mount`.
+
+use wasm_bindgen::prelude::*;
+use yew::AttrValue;
+
+use crate::{app, i18n::Lang, prefs::Theme, route, state::State};
+
+/// The app's stylesheet, rewritten for a shadow root by [`shadow_css`].
+const STYLE: &str = include_str!("../static/style.css");
+
+/// Where a mounted app lives: the element that carries its theme and language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mounted {
+    pub root: web_sys::Element,
+}
+
+/// What a host page may pass to `mount`. Unknown keys and ill-typed values are ignored.
+#[derive(Debug, Default, PartialEq)]
+pub struct Options {
+    /// A view as in a shared link (`#/?q=…&e=…`): the Share menu's URL hash works.
+    pub view: Option<String>,
+    /// A query, shorthand for a view with only `q`.
+    pub query: Option<String>,
+    pub lang: Option<Lang>,
+    pub theme: Option<Theme>,
+}
+
+impl Options {
+    /// The starting view: `view` decoded (invalid parts dropped), `query` on top.
+    pub fn initial_state(&self) -> State {
+        let mut state = self.view.as_deref().map(route::decode).unwrap_or_default();
+        if let Some(query) = &self.query {
+            state.query = query.clone();
+        }
+        state.embed = true;
+        state
+    }
+}
+
+/// Parses `lang` values: `ja`, `en` (and tags such as `en-GB`).
+pub fn parse_lang(value: &str) -> Lang {
+    Lang::from_tag(value)
+}
+
+/// Parses `theme` values; anything else means "follow the system".
+pub fn parse_theme(value: &str) -> Theme {
+    match value {
+        "light" => Theme::Light,
+        "dark" => Theme::Dark,
+        _ => Theme::System,
+    }
+}
+
+/// The stylesheet for a shadow root: document-level selectors (`:root`, `html`,
+/// `body`) become the mounted root element, so variables, theme and base font apply
+/// inside and nothing leaks out.
+pub fn shadow_css(css: &str) -> String {
+    css.replace(":root", ".kiroku-root")
+        .replace("\nhtml {", "\n.kiroku-root {")
+        .replace("\nbody {", "\n.kiroku-body {")
+}
+
+/// Renders the explorer into `element` (see the module docs). Fails, without touching
+/// the element, if it already has a shadow root (e.g. mounted twice).
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue> {
+    let options = read_options(&options);
+    let document = element
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("kiroku.mount: the element is not in a document"))?;
+    let shadow = element
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .map_err(|_| {
+            JsValue::from_str("kiroku.mount: cannot attach a shadow root to this element")
+        })?;
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(&shadow_css(STYLE)));
+    shadow.append_child(&style)?;
+    let root = document.create_element("div")?;
+    root.set_class_name("kiroku-root");
+    shadow.append_child(&root)?;
+
+    let props = app::AppProps {
+        corpus: AttrValue::Static(crate::CORPUS),
+        entities: AttrValue::Static(crate::ENTITIES),
+        initial: options.initial_state(),
+        lang: options.lang.unwrap_or_else(crate::prefs::load_lang),
+        theme: options.theme.unwrap_or_default(),
+        mounted: Some(Mounted { root: root.clone() }),
+    };
+    yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+    Ok(())
+}
+
+fn read_options(options: &JsValue) -> Options {
+    let string = |key: &str| {
+        js_sys::Reflect::get(options, &JsValue::from_str(key))
+            .ok()
+            .and_then(|value| value.as_string())
+    };
+    Options {
+        view: string("view"),
+        query: string("query"),
+        lang: string("lang").as_deref().map(parse_lang),
+        theme: string("theme").as_deref().map(parse_theme),
+    }
+}

@@ -1,0 +1,157 @@
+//! Embedding kiroku in someone else's page: as an `<iframe>` with `embed=1`, and by the
+//! script embed `kiroku.mount(element, options)`, on another origin with hostile styles.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use kiroku_e2e::Session;
+use serde_json::json;
+
+/// A host page on its own origin, from `examples/host.html` with the kiroku URLs
+/// pointed at the build under test.
+fn host_page(kiroku_url: &str) -> std::path::PathBuf {
+    let example =
+        include_str!("../../../examples/host.html").replace("../dist/", &format!("{kiroku_url}/"));
+    let dir = std::env::temp_dir().join(format!("kiroku-host-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("index.html"), example).expect("write host page");
+    dir
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn iframe_and_script_embeds_render_isolated_from_the_host() {
+    let mut session = Session::start().await;
+    let host = session.serve_other_origin(host_page(&session.base_url));
+    session
+        .client
+        .goto(&format!("{host}/"))
+        .await
+        .expect("open host page");
+
+    // The script embed: results inside the shadow root, for the query in the options.
+    let in_shadow = "const root = document.getElementById('archive').shadowRoot;";
+    session
+        .eventually("the mounted explorer lists the マドゥロ articles", || async {
+            let n = session
+                .client
+                .execute(
+                    &format!("{in_shadow} return root ? root.querySelectorAll('#results li').length : 0"),
+                    vec![],
+                )
+                .await
+                .expect("query the shadow root");
+            n.as_u64().is_some_and(|n| n > 0 && n < 8)
+        })
+        .await;
+    let styles = session
+        .client
+        .execute(
+            &format!(
+                "{in_shadow}
+                 const title = root.querySelector('#results li h2, #results li h3');
+                 const hostTitle = document.querySelector('h2');
+                 return {{
+                   inner: getComputedStyle(title).color,
+                   innerTransform: getComputedStyle(title).textTransform,
+                   host: getComputedStyle(hostTitle).color,
+                   hostBg: getComputedStyle(document.body).backgroundColor,
+                   hash: location.hash,
+                   lang: root.querySelector('.kiroku-root').getAttribute('lang'),
+                 }};"
+            ),
+            vec![],
+        )
+        .await
+        .expect("computed styles");
+    assert_ne!(
+        styles["inner"],
+        json!("rgb(200, 0, 0)"),
+        "host h2 colour leaked in: {styles}"
+    );
+    assert_ne!(
+        styles["innerTransform"],
+        json!("uppercase"),
+        "host h2 style leaked in: {styles}"
+    );
+    assert_eq!(
+        styles["host"],
+        json!("rgb(200, 0, 0)"),
+        "kiroku's styles leaked out: {styles}"
+    );
+    assert_eq!(
+        styles["hostBg"],
+        json!("rgb(240, 240, 255)"),
+        "kiroku restyled the host body"
+    );
+    assert_eq!(styles["lang"], json!("en"), "the lang option applies");
+
+    if let Some(dir) = std::env::var_os("KIROKU_SCREENSHOTS") {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        session
+            .screenshot(&std::path::Path::new(&dir).join("embed.png"))
+            .await;
+    }
+
+    // Typing in the mounted search box narrows it, and leaves the host URL alone.
+    session
+        .client
+        .execute(
+            &format!(
+                "{in_shadow}
+                 const input = root.querySelector('input[type=search]');
+                 input.value = 'チャベス';
+                 input.dispatchEvent(new InputEvent('input', {{ bubbles: true, composed: true }}));"
+            ),
+            vec![],
+        )
+        .await
+        .expect("type into the mounted search box");
+    session
+        .eventually("the mounted explorer narrows to one article", || async {
+            let n = session
+                .client
+                .execute(
+                    &format!("{in_shadow} return root.querySelectorAll('#results li').length"),
+                    vec![],
+                )
+                .await
+                .expect("count");
+            n == json!(1)
+        })
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let hash = session
+        .client
+        .execute("return location.hash", vec![])
+        .await
+        .expect("hash");
+    assert_eq!(
+        hash,
+        json!(""),
+        "a mounted explorer never writes the host's URL"
+    );
+
+    // The iframe embed: the compact view for the query in its hash.
+    let frame = session
+        .client
+        .find(Locator::Css("iframe.frame"))
+        .await
+        .expect("the iframe");
+    frame.enter_frame().await.expect("enter the iframe");
+    session.wait_for("#results li").await;
+    session.wait_for(".app.embed").await;
+    let n = session.texts("#results li").await.len();
+    assert!(
+        n > 0 && n < 8,
+        "the iframe shows the ベネズエラ results, not all 8: {n}"
+    );
+    session
+        .client
+        .enter_parent_frame()
+        .await
+        .expect("back to the host");
+
+    let errors = session.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    session.close().await;
+}

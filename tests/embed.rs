@@ -1,0 +1,55 @@
+//! The script embed's pure parts: options and the shadow-root stylesheet.
+#![cfg(not(target_arch = "wasm32"))]
+
+use kiroku::embed::{parse_lang, parse_theme, shadow_css, Options};
+use kiroku::i18n::Lang;
+use kiroku::prefs::Theme;
+
+#[test]
+fn the_shadow_stylesheet_has_no_document_level_selectors_left() {
+    let css = shadow_css(include_str!("../static/style.css"));
+    assert!(
+        !css.contains(":root"),
+        "every :root becomes the mounted root"
+    );
+    assert!(!css.contains("\nhtml {") && !css.contains("\nbody {"));
+    assert!(
+        css.contains(".kiroku-root {"),
+        "base font and colours apply inside"
+    );
+    assert!(
+        css.contains(".kiroku-root[data-theme=\"dark\"]"),
+        "the dark theme follows the root's attribute"
+    );
+}
+
+#[test]
+fn options_start_from_a_shared_view_with_the_query_on_top() {
+    let options = Options {
+        view: Some("#/?q=%E7%B1%B3&sort=new".into()),
+        query: Some("マドゥロ".into()),
+        ..Options::default()
+    };
+    let state = options.initial_state();
+    assert_eq!(state.query, "マドゥロ");
+    assert_eq!(state.sort, kiroku_core::Sort::Newest);
+    assert!(state.embed, "a mounted explorer is compact");
+
+    let tampered = Options {
+        view: Some("#/?sort=%%%&from=2025-13-40&q".into()),
+        ..Options::default()
+    };
+    assert_eq!(
+        tampered.initial_state().from,
+        None,
+        "invalid values are ignored"
+    );
+}
+
+#[test]
+fn lang_and_theme_values_fall_back_safely() {
+    assert_eq!(parse_lang("en-GB"), Lang::En);
+    assert_eq!(parse_lang("ja"), Lang::Ja);
+    assert_eq!(parse_theme("dark"), Theme::Dark);
+    assert_eq!(parse_theme("<script>"), Theme::System);
+}
