@@ -60,6 +60,14 @@ impl Lang {
         }
     }
 
+    /// When only the first hits of a long result list are rendered.
+    pub fn showing_first(self, n: usize) -> String {
+        match self {
+            Lang::Ja => format!("上位{n}件を表示"),
+            Lang::En => format!("showing the first {n}"),
+        }
+    }
+
     /// Articles in a timeline bin or facet: `3件` / `3 articles`.
     pub fn articles(self, n: usize) -> String {
         match (self, n) {
@@ -217,7 +225,7 @@ pub const JA: Texts = Texts {
     active_filters: "適用中の条件",
     clear_filters: "すべて解除",
     drop_filters: "絞り込みを解除して再検索",
-    no_results_hint: "別の言葉や、ひらがな・カタカナの表記を試してください。",
+    no_results_hint: "別の言葉を試すか、語を減らすか、絞り込みを解除してみてください。",
     latest: "最新の記事",
     suggestions: "検索の例",
     results_label: "検索結果",
@@ -262,7 +270,7 @@ pub const EN: Texts = Texts {
     active_filters: "Active filters",
     clear_filters: "Clear all",
     drop_filters: "Search again without filters",
-    no_results_hint: "Try other words, or hiragana instead of katakana.",
+    no_results_hint: "Try other words, fewer words, or fewer filters.",
     latest: "Latest articles",
     suggestions: "Try searching for",
     results_label: "Results",
