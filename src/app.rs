@@ -6,6 +6,7 @@ use std::{cell::RefCell, rc::Rc};
 
 use kiroku_core::{parse, Gazetteer, Index, SearchRequest, SearchResults};
 use yew::prelude::*;
+use yew::Reducible;
 
 use crate::components::{
     active_filters::ActiveFilters, facet_panel::FacetPanel, masthead::Masthead,
@@ -148,12 +149,21 @@ pub fn App(props: &AppProps) -> Html {
     let facets_open = use_state_eq(|| false);
 
     // Every action goes through here, so the URL effect knows whether to push.
+    // Actions that would change nothing are dropped: their history mode must not
+    // linger and turn the next keystroke's replace into a push.
     let pending_history = use_mut_ref(|| None::<HistoryMode>);
+    let current = use_mut_ref(|| Rc::new(State::default()));
+    *current.borrow_mut() = Rc::new((*state).clone());
     let dispatch = {
         let dispatcher = state.dispatcher();
         let pending_history = pending_history.clone();
+        let current = current.clone();
         use_memo((), move |_| {
             Callback::from(move |action: Action| {
+                let before = current.borrow().clone();
+                if Rc::ptr_eq(&before, &before.clone().reduce(action.clone())) {
+                    return;
+                }
                 let mode = action.history_mode();
                 let mut pending = pending_history.borrow_mut();
                 if *pending != Some(HistoryMode::Push) {
