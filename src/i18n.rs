@@ -60,6 +60,14 @@ impl Lang {
         }
     }
 
+    /// The facet group's "show the rest" control.
+    pub fn more(self, n: usize) -> String {
+        match self {
+            Lang::Ja => format!("ほか{n}件"),
+            Lang::En => format!("{n} more"),
+        }
+    }
+
     /// When only the first hits of a long result list are rendered.
     pub fn showing_first(self, n: usize) -> String {
         match self {
@@ -205,6 +213,7 @@ pub struct Texts {
     pub shortcuts: &'static str,
     pub not_found: &'static str,
     pub filters_toggle: &'static str,
+    pub show_less: &'static str,
 }
 
 pub const JA: Texts = Texts {
@@ -250,6 +259,7 @@ pub const JA: Texts = Texts {
     shortcuts: "/ 検索　↑↓ 移動　Enter 開く　Esc 閉じる",
     not_found: "この記事は見つかりません。",
     filters_toggle: "絞り込み",
+    show_less: "閉じる",
 };
 
 pub const EN: Texts = Texts {
@@ -295,4 +305,5 @@ pub const EN: Texts = Texts {
     shortcuts: "/ search · ↑↓ move · Enter open · Esc close",
     not_found: "This article is not in the corpus.",
     filters_toggle: "Filters",
+    show_less: "Show fewer",
 };
