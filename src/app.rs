@@ -6,6 +6,7 @@ use std::{cell::RefCell, rc::Rc};
 
 use kiroku_core::{parse, Gazetteer, Index, SearchRequest, SearchResults};
 use yew::prelude::*;
+use yew::Reducible;
 
 use crate::components::{
     active_filters::ActiveFilters, facet_panel::FacetPanel, masthead::Masthead,
@@ -83,6 +84,35 @@ pub fn request(state: &State) -> SearchRequest {
     }
 }
 
+/// (1-based position, of how many), previous and next article ids around `doc`.
+fn neighbours(
+    index: &Index,
+    results: &SearchResults,
+    doc: Option<kiroku_core::DocId>,
+) -> (Option<(usize, usize)>, Option<String>, Option<String>) {
+    let Some(doc) = doc else {
+        return (None, None, None);
+    };
+    let id_at = |order: &[kiroku_core::DocId], at: usize| -> Option<String> {
+        let doc = *order.get(at)?;
+        Some(index.article(doc)?.id.clone())
+    };
+    if let Some(at) = results.hits.iter().position(|hit| hit.doc == doc) {
+        let hit_id = |at: usize| results.hits.get(at).map(|hit| hit.id.clone());
+        let previous = at.checked_sub(1).and_then(hit_id);
+        return (Some((at + 1, results.total)), previous, hit_id(at + 1));
+    }
+    let order = index.newest_first();
+    match order.iter().position(|&d| d == doc) {
+        Some(at) => (
+            Some((at + 1, order.len())),
+            at.checked_sub(1).and_then(|p| id_at(order, p)),
+            id_at(order, at + 1),
+        ),
+        None => (None, None, None),
+    }
+}
+
 /// `Rc<Index>` compared by identity, so memos keyed on it are cheap.
 #[derive(Clone)]
 struct SameIndex(Rc<Index>);
@@ -119,12 +149,21 @@ pub fn App(props: &AppProps) -> Html {
     let facets_open = use_state_eq(|| false);
 
     // Every action goes through here, so the URL effect knows whether to push.
+    // Actions that would change nothing are dropped: their history mode must not
+    // linger and turn the next keystroke's replace into a push.
     let pending_history = use_mut_ref(|| None::<HistoryMode>);
+    let current = use_mut_ref(|| Rc::new(State::default()));
+    *current.borrow_mut() = Rc::new((*state).clone());
     let dispatch = {
         let dispatcher = state.dispatcher();
         let pending_history = pending_history.clone();
+        let current = current.clone();
         use_memo((), move |_| {
             Callback::from(move |action: Action| {
+                let before = current.borrow().clone();
+                if Rc::ptr_eq(&before, &before.clone().reduce(action.clone())) {
+                    return;
+                }
                 let mode = action.history_mode();
                 let mut pending = pending_history.borrow_mut();
                 if *pending != Some(HistoryMode::Push) {
@@ -154,26 +193,23 @@ pub fn App(props: &AppProps) -> Html {
         Rc::clone(&memo)
     };
 
+    // Prev/next follow the current results; an article outside them (a link whose
+    // filters exclude it) steps through the whole corpus, newest first.
+    let open_doc = state.article.as_deref().and_then(|id| index.find_id(id));
+    let (position, previous, next) = neighbours(&index, &results, open_doc);
+
     let owns_page = props.mounted.is_none();
     use_url_sync(&state, &index, pending_history, owns_page);
     let list_scroll = use_mut_ref(|| 0.0_f64);
     use_reader_scroll(state.article.clone(), list_scroll.clone(), owns_page);
     use_root_attributes(*theme, *lang, props.mounted.clone());
+    // The open article's title leads the page title (history, tabs, bookmarks); the
+    // page's own title (which `xtask dist --title` sets) follows it.
+    let article_title = open_doc
+        .and_then(|doc| index.article(doc))
+        .map(|article| article.title.clone());
+    use_document_title(article_title, owns_page);
     use_boot_screen_removal(owns_page);
-
-    // Position of the open article within the results, for prev/next and keys.
-    let open_doc = state.article.as_deref().and_then(|id| index.find_id(id));
-    let position = state
-        .article
-        .as_deref()
-        .and_then(|id| results.hits.iter().position(|hit| hit.id == id));
-    let neighbour = |step: isize| -> Option<String> {
-        let at = position? as isize + step;
-        let hit = results.hits.get(usize::try_from(at).ok()?)?;
-        Some(hit.id.clone())
-    };
-    let previous = neighbour(-1);
-    let next = neighbour(1);
 
     let key_context = use_mut_ref(KeyContext::default);
     *key_context.borrow_mut() = KeyContext {
@@ -229,7 +265,7 @@ pub fn App(props: &AppProps) -> Html {
                 view={Rc::new((*state).clone())}
                 doc={open_doc}
                 query={state.query.clone()}
-                position={position.map(|p| (p + 1, results.total))}
+                position={position}
                 previous={previous}
                 next={next}
                 on_open={on_open.clone()}
@@ -405,6 +441,22 @@ fn use_root_attributes(theme: Theme, lang: Lang, mounted: Option<crate::embed::M
             let _ = mounted.root.set_attribute("lang", lang.tag());
         }
         None => web::set_root_attributes(theme.as_str(), lang.tag()),
+    });
+}
+
+#[hook]
+fn use_document_title(article_title: Option<String>, enabled: bool) {
+    let base = use_mut_ref(|| None::<String>);
+    use_effect_with(article_title, move |article_title| {
+        if !enabled {
+            return; // the host page's title is the host's
+        }
+        let mut base = base.borrow_mut();
+        let base = base.get_or_insert_with(web::title);
+        match article_title {
+            Some(title) => web::set_title(&format!("{title} — {base}")),
+            None => web::set_title(base),
+        }
     });
 }
 
@@ -589,6 +641,16 @@ mod web {
         if let Some(root) = document().and_then(|d| d.document_element()) {
             let _ = root.set_attribute("data-theme", theme);
             let _ = root.set_attribute("lang", lang);
+        }
+    }
+
+    pub fn title() -> String {
+        document().map(|d| d.title()).unwrap_or_default()
+    }
+
+    pub fn set_title(title: &str) {
+        if let Some(document) = document() {
+            document.set_title(title);
         }
     }
 

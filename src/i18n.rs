@@ -60,6 +60,22 @@ impl Lang {
         }
     }
 
+    /// The facet group's "show the rest" control.
+    pub fn more(self, n: usize) -> String {
+        match self {
+            Lang::Ja => format!("ほか{n}件"),
+            Lang::En => format!("{n} more"),
+        }
+    }
+
+    /// When only the first hits of a long result list are rendered.
+    pub fn showing_first(self, n: usize) -> String {
+        match self {
+            Lang::Ja => format!("上位{n}件を表示"),
+            Lang::En => format!("showing the first {n}"),
+        }
+    }
+
     /// Articles in a timeline bin or facet: `3件` / `3 articles`.
     pub fn articles(self, n: usize) -> String {
         match (self, n) {
@@ -197,6 +213,7 @@ pub struct Texts {
     pub shortcuts: &'static str,
     pub not_found: &'static str,
     pub filters_toggle: &'static str,
+    pub show_less: &'static str,
 }
 
 pub const JA: Texts = Texts {
@@ -217,7 +234,7 @@ pub const JA: Texts = Texts {
     active_filters: "適用中の条件",
     clear_filters: "すべて解除",
     drop_filters: "絞り込みを解除して再検索",
-    no_results_hint: "別の言葉や、ひらがな・カタカナの表記を試してください。",
+    no_results_hint: "別の言葉を試すか、語を減らすか、絞り込みを解除してみてください。",
     latest: "最新の記事",
     suggestions: "検索の例",
     results_label: "検索結果",
@@ -242,6 +259,7 @@ pub const JA: Texts = Texts {
     shortcuts: "/ 検索　↑↓ 移動　Enter 開く　Esc 閉じる",
     not_found: "この記事は見つかりません。",
     filters_toggle: "絞り込み",
+    show_less: "閉じる",
 };
 
 pub const EN: Texts = Texts {
@@ -262,7 +280,7 @@ pub const EN: Texts = Texts {
     active_filters: "Active filters",
     clear_filters: "Clear all",
     drop_filters: "Search again without filters",
-    no_results_hint: "Try other words, or hiragana instead of katakana.",
+    no_results_hint: "Try other words, fewer words, or fewer filters.",
     latest: "Latest articles",
     suggestions: "Try searching for",
     results_label: "Results",
@@ -287,4 +305,5 @@ pub const EN: Texts = Texts {
     shortcuts: "/ search · ↑↓ move · Enter open · Esc close",
     not_found: "This article is not in the corpus.",
     filters_toggle: "Filters",
+    show_less: "Show fewer",
 };

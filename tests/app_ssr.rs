@@ -79,6 +79,10 @@ async fn the_embedded_default_corpus_lists_all_eight_articles() {
     .await;
     assert_eq!(html.matches("<li class=\"result\"").count(), 8, "{html}");
     assert!(html.contains("8件"));
+    assert!(
+        html.contains(r#"aria-expanded="false" class="link-button facet-more">ほか"#),
+        "long facet groups fold: {html}"
+    );
 }
 
 #[tokio::test]

@@ -210,7 +210,14 @@ async fn a_result_opens_in_the_reader_and_escape_returns_to_the_list() {
 async fn arrow_keys_move_through_results() {
     let app = Mounted::new("").await;
     let search = app.search_box();
-    search.focus().unwrap();
+    key(&document().body().unwrap().into(), "/").await;
+    assert!(
+        document()
+            .active_element()
+            .unwrap()
+            .is_same_node(Some(&search)),
+        "/ focuses the search box"
+    );
     key(&search.clone().into(), "ArrowDown").await;
     let first = document().active_element().unwrap();
     assert_eq!(first.get_attribute("class").as_deref(), Some("result-link"));

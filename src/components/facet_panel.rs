@@ -65,7 +65,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                 </ul>
                 if hidden > 0 {
                     <button type="button" class="link-button facet-more" aria-expanded={open.to_string()} onclick={toggle}>
-                        { if open { "−".to_string() } else { format!("+{hidden}") } }
+                        { if open { texts.show_less.to_string() } else { lang.more(hidden) } }
                     </button>
                 }
             </section>

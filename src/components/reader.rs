@@ -96,7 +96,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let toolbar = html! {
         <nav class="reader-nav" aria-label={texts.back}>
             <a class="button back" href={back_href} onclick={back}>
-                <span aria-hidden="true">{ "← " }</span>{ texts.back }
+                <span aria-hidden="true">{ "←" }</span>{ texts.back }
             </a>
             <span class="reader-position">
                 { props.position.map(|(n, of)| lang.position(n, of)).unwrap_or_default() }

@@ -42,7 +42,7 @@ pub fn ResultsToolbar(props: &ResultsToolbarProps) -> Html {
                 <span class="toolbar-count">{ lang.results(props.total) }</span>
             </h2>
             if props.shown < props.total {
-                <span class="toolbar-note">{ format!("1–{}", props.shown) }</span>
+                <span class="toolbar-note">{ lang.showing_first(props.shown) }</span>
             }
             <label class="sort">
                 <span>{ texts.sort_label }</span>

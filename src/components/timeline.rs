@@ -56,15 +56,32 @@ fn bin_at(plot: &Element, client_x: i32, n_bins: usize) -> usize {
     ((fraction * n_bins as f64).floor().max(0.0) as usize).min(n_bins - 1)
 }
 
+/// The keyboard/pointer cursor and a selection in progress, as bin indices.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Cursor {
+    hover: Option<usize>,
+    /// (anchor, current) while dragging or Shift+arrowing.
+    brush: Option<(usize, usize)>,
+}
+
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let shared = use_shared();
     let lang = shared.as_ref().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
-    // The bin under the pointer or the keyboard cursor.
-    let hover = use_state_eq(|| None::<usize>);
-    // A selection in progress: (anchor, current) bins.
-    let brush = use_state_eq(|| None::<(usize, usize)>);
+    // Handlers read the live cursor (pointer events can arrive faster than renders,
+    // so state captured at the last render may be stale); renders show `view`.
+    let live = use_mut_ref(Cursor::default);
+    let view = use_state_eq(Cursor::default);
+    let update = {
+        let live = live.clone();
+        let view = view.clone();
+        Rc::new(move |change: &dyn Fn(&mut Cursor)| {
+            let mut cursor = live.borrow_mut();
+            change(&mut cursor);
+            view.set(*cursor);
+        })
+    };
     let plot_ref = use_node_ref();
 
     let bins = &props.timeline.bins;
@@ -75,109 +92,116 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let emit_range = {
         let on_range = props.on_range.clone();
         let timeline = props.timeline.clone();
-        move |a: usize, b: usize| {
+        Rc::new(move |a: usize, b: usize| {
             let (lo, hi) = (a.min(b), a.max(b));
             if let (Some(first), Some(last)) = (timeline.bins.get(lo), timeline.bins.get(hi)) {
                 on_range.emit((Some(first.start), Some(last.end)));
             }
-        }
+        })
+    };
+    // Not `event.current_target()`: yew delegates events, so that is its root element.
+    let plot_of = {
+        let plot_ref = plot_ref.clone();
+        move |_: &PointerEvent| plot_ref.cast::<Element>()
     };
 
     let onpointerdown = {
-        let brush = brush.clone();
-        let hover = hover.clone();
+        let update = update.clone();
+        let plot_of = plot_of.clone();
         Callback::from(move |event: PointerEvent| {
-            if event.button() != 0 {
-                return;
-            }
-            let Some(plot) = event
-                .current_target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok())
-            else {
+            let Some(plot) = plot_of(&event).filter(|_| event.button() == 0) else {
                 return;
             };
             let _ = plot.set_pointer_capture(event.pointer_id());
             let at = bin_at(&plot, event.client_x(), n);
-            brush.set(Some((at, at)));
-            hover.set(Some(at));
+            update(&|c| {
+                c.brush = Some((at, at));
+                c.hover = Some(at);
+            });
         })
     };
     let onpointermove = {
-        let brush = brush.clone();
-        let hover = hover.clone();
+        let update = update.clone();
+        let plot_of = plot_of.clone();
         Callback::from(move |event: PointerEvent| {
-            let Some(plot) = event
-                .current_target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<Element>(t).ok())
-            else {
+            let Some(plot) = plot_of(&event) else {
                 return;
             };
             let at = bin_at(&plot, event.client_x(), n);
-            if let Some((anchor, _)) = *brush {
-                brush.set(Some((anchor, at)));
-            }
-            hover.set(Some(at));
+            update(&|c| {
+                if let Some((anchor, _)) = c.brush {
+                    c.brush = Some((anchor, at));
+                }
+                c.hover = Some(at);
+            });
         })
     };
     let onpointerup = {
-        let brush = brush.clone();
+        let live = live.clone();
+        let update = update.clone();
         let emit_range = emit_range.clone();
-        Callback::from(move |_: PointerEvent| {
-            if let Some((anchor, at)) = *brush {
-                brush.set(None);
-                emit_range(anchor, at);
-            }
+        Callback::from(move |event: PointerEvent| {
+            let brush = live.borrow().brush;
+            let Some((anchor, _)) = brush else {
+                return;
+            };
+            // The release point ends the range, even if no move was reported.
+            let at = plot_of(&event).map_or(anchor, |plot| bin_at(&plot, event.client_x(), n));
+            update(&|c| c.brush = None);
+            emit_range(anchor, at);
         })
     };
     let onpointercancel = {
-        let brush = brush.clone();
-        Callback::from(move |_: PointerEvent| brush.set(None))
+        let update = update.clone();
+        Callback::from(move |_: PointerEvent| update(&|c| c.brush = None))
     };
     let onpointerleave = {
-        let hover = hover.clone();
-        let brush = brush.clone();
+        let update = update.clone();
         Callback::from(move |_: PointerEvent| {
-            if brush.is_none() {
-                hover.set(None);
-            }
+            update(&|c| {
+                if c.brush.is_none() {
+                    c.hover = None;
+                }
+            })
         })
     };
     let onfocus = {
-        let hover = hover.clone();
+        let live = live.clone();
+        let update = update.clone();
         let timeline = props.timeline.clone();
         Callback::from(move |_: FocusEvent| {
-            if hover.is_none() {
+            if live.borrow().hover.is_none() {
                 // Start at the newest bin that has articles.
                 let newest = timeline.bins.iter().rposition(|b| !b.articles.is_empty());
-                hover.set(newest.or(timeline.bins.len().checked_sub(1)));
+                let start = newest.or(timeline.bins.len().checked_sub(1));
+                update(&|c| c.hover = start);
             }
         })
     };
     let onkeydown = {
-        let hover = hover.clone();
-        let brush = brush.clone();
+        let live = live.clone();
+        let update = update.clone();
         let on_reset = props.on_reset.clone();
         Callback::from(move |event: KeyboardEvent| {
             if n == 0 {
                 return;
             }
-            let cursor = hover.unwrap_or(n - 1);
+            let Cursor { hover, brush } = *live.borrow();
+            let cursor = hover.unwrap_or(n - 1).min(n - 1);
             let moved = match event.key().as_str() {
                 "ArrowLeft" => Some(cursor.saturating_sub(1)),
                 "ArrowRight" => Some((cursor + 1).min(n - 1)),
                 "Home" => Some(0),
                 "End" => Some(n - 1),
                 "Enter" | " " => {
-                    match *brush {
-                        Some((anchor, at)) => emit_range(anchor, at),
-                        None => emit_range(cursor, cursor),
-                    }
-                    brush.set(None);
+                    let (anchor, at) = brush.unwrap_or((cursor, cursor));
+                    update(&|c| c.brush = None);
+                    emit_range(anchor, at);
                     None
                 }
                 "Escape" => {
                     if brush.is_some() {
-                        brush.set(None);
+                        update(&|c| c.brush = None);
                     } else if has_range {
                         on_reset.emit(());
                     } else {
@@ -190,16 +214,15 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             event.prevent_default();
             event.stop_propagation();
             if let Some(at) = moved {
-                if event.shift_key() {
-                    let anchor = brush.map_or(cursor, |(anchor, _)| anchor);
-                    brush.set(Some((anchor, at)));
-                } else {
-                    brush.set(None);
-                }
-                hover.set(Some(at));
+                let extend = event.shift_key();
+                update(&|c| {
+                    c.brush = extend.then(|| (brush.map_or(cursor, |(anchor, _)| anchor), at));
+                    c.hover = Some(at);
+                });
             }
         })
     };
+    let Cursor { hover, brush } = *view;
 
     if n == 0 {
         return html! {};
@@ -220,7 +243,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let x = i as f64 * BIN;
         let h_articles = height(bin.articles.len());
         let h_mentions = height(bin.mentioned);
-        let active = *hover == Some(i);
+        let active = hover == Some(i);
         html! {
             <g class={classes!("bin", active.then_some("active"), bin.articles.is_empty().then_some("empty"))}>
                 <rect class="bin-hit" x={x.to_string()} y="0" width={BIN.to_string()} height="100" />

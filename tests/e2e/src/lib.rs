@@ -162,13 +162,25 @@ impl Session {
         }
     }
 
-    /// Texts of all elements matching `css`.
+    /// Texts of all elements matching `css`. The page may re-render between finding
+    /// the elements and reading them (results update as the user types); a read that
+    /// hits a replaced element starts over.
     pub async fn texts(&self, css: &str) -> Vec<String> {
-        let mut texts = Vec::new();
-        for element in self.client.find_all(Locator::Css(css)).await.expect("find") {
-            texts.push(element.text().await.expect("text"));
+        'read: for _attempt in 0..20 {
+            let mut texts = Vec::new();
+            for element in self.client.find_all(Locator::Css(css)).await.expect("find") {
+                match element.text().await {
+                    Ok(text) => texts.push(text),
+                    Err(err) if err.is_stale_element_reference() => {
+                        tokio::time::sleep(Duration::from_millis(20)).await;
+                        continue 'read;
+                    }
+                    Err(err) => panic!("text of {css}: {err}"),
+                }
+            }
+            return texts;
         }
-        texts
+        panic!("{css} kept being replaced while being read")
     }
 
     /// Browser console messages at level SEVERE (uncaught errors, console.error,

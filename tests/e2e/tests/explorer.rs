@@ -55,21 +55,22 @@ async fn search_facet_timeline_reader_share_and_history() {
     let with_facet = count(&session).await;
     assert!(with_facet <= with_query && with_facet > 0);
 
-    // Clear that, then brush the timeline from 2023 to 2025 (13 yearly bins).
+    // Clear that, then brush the timeline over its right half.
     session.click(".active-filters .chip").await;
     wait_count(&session, ".active-filters .chip", 0).await;
-    session
-        .drag(".timeline-plot", 10.5 / 13.0, 12.5 / 13.0)
-        .await;
+    session.drag(".timeline-plot", 0.5, 0.98).await;
     session
         .eventually("the brush sets a date range", || async {
-            session
-                .current_path()
-                .await
-                .contains("from=2023-01-01&to=2025-12-31")
+            let path = session.current_path().await;
+            path.contains("from=") && path.contains("&to=")
         })
         .await;
     wait_count(&session, ".active-filters .chip", 1).await;
+    let brushed = count(&session).await;
+    assert!(
+        brushed > 0 && brushed <= with_query,
+        "{brushed} of {with_query}"
+    );
 
     // Open the first result in the reader.
     let first_title = session.text("#results > li h2").await;
@@ -130,6 +131,87 @@ async fn search_facet_timeline_reader_share_and_history() {
     other.close().await;
 }
 
+/// `window.scrollY`, rounded.
+async fn scroll_y(session: &Session) -> i64 {
+    let y = session
+        .client
+        .execute("return Math.round(window.scrollY)", vec![])
+        .await
+        .expect("scrollY");
+    y.as_i64().unwrap_or(-1)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn back_to_the_list_keeps_the_scroll_position_and_focus() {
+    let session = Session::start().await;
+    session.resize(1280, 700).await;
+    session.open("/").await;
+    session.wait_for("#results > li").await;
+    session
+        .client
+        .execute(
+            "document.querySelectorAll('#results > li')[5].scrollIntoView()",
+            vec![],
+        )
+        .await
+        .expect("scroll");
+    let list_y = scroll_y(&session).await;
+    assert!(list_y > 200, "the list is scrolled: {list_y}");
+
+    session
+        .click("#results > li:nth-child(6) a.result-link")
+        .await;
+    session.wait_for("#reader").await;
+    session
+        .eventually("the reader starts at the top", || async {
+            scroll_y(&session).await == 0
+        })
+        .await;
+
+    for back in ["the Back button", "Escape"] {
+        match back {
+            "Escape" => {
+                session
+                    .click("#results > li:nth-child(6) a.result-link")
+                    .await;
+                session.wait_for("#reader").await;
+                session
+                    .client
+                    .find(fantoccini::Locator::Css("body"))
+                    .await
+                    .expect("body")
+                    .send_keys("\u{E00C}")
+                    .await
+                    .expect("Escape");
+            }
+            _ => session.client.back().await.expect("back"),
+        }
+        session.wait_for("#results > li").await;
+        session
+            .eventually(&format!("{back} returns to the same place"), || async {
+                (scroll_y(&session).await - list_y).abs() <= 2
+            })
+            .await;
+        let focused = session
+            .client
+            .execute(
+                "return document.activeElement === \
+                 document.querySelector('#results > li:nth-child(6) a.result-link')",
+                vec![],
+            )
+            .await
+            .expect("active element");
+        assert_eq!(
+            focused,
+            serde_json::json!(true),
+            "{back}: focus is back on the link"
+        );
+    }
+    let errors = session.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    session.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_broken_url_still_gives_the_explorer() {
     let session = Session::start().await;
@@ -183,14 +265,12 @@ async fn screenshots() {
                 .await;
         }
     }
-    // The reader, on the desktop.
+    // The reader, on the desktop, with the query marked.
     session.resize(1280, 900).await;
-    session.open("/").await;
+    session.open("/#/?q=%E8%A3%8F%E5%BA%AD").await; // 裏庭
     session.wait_for("#results > li").await;
-    session
-        .click("#results > li:nth-child(2) a.result-link")
-        .await;
-    session.wait_for("#reader").await;
+    session.click("#results a.result-link").await;
+    session.wait_for("#reader mark").await;
     session.screenshot(&dir.join("reader-dark.png")).await;
     let errors = session.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:?}");
