@@ -349,6 +349,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_home={dispatch.reform(|_| Action::Reset)}
                     on_toggle_lang={on_toggle_lang}
                     on_toggle_theme={on_toggle_theme}
+                    share={owns_page.then(|| (*state).clone())}
                 />
                 <div class="layout">
                     <aside class="sidebar" aria-label={texts.filters}>

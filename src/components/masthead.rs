@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::search_box::SearchBox;
+use super::share_menu::ShareMenu;
 use super::use_shared;
 use crate::prefs::Theme;
 
@@ -16,6 +17,10 @@ pub struct MastheadProps {
     pub on_home: Callback<()>,
     pub on_toggle_lang: Callback<()>,
     pub on_toggle_theme: Callback<()>,
+    /// The view for the Share menu; none when the app does not own the page
+    /// (mounted into a host, whose URL is not ours to share).
+    #[prop_or_default]
+    pub share: Option<crate::state::State>,
 }
 
 #[component]
@@ -50,6 +55,9 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                 on_clear={props.on_clear.clone()}
             />
             <div class="prefs">
+                if let Some(view) = props.share.clone() {
+                    <ShareMenu {view} />
+                }
                 <button
                     type="button"
                     class="pref lang-toggle"

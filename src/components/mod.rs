@@ -11,6 +11,7 @@ pub mod result_card;
 pub mod result_list;
 pub mod results_toolbar;
 pub mod search_box;
+pub mod share_menu;
 pub mod suggestions;
 pub mod timeline;
 

@@ -155,3 +155,93 @@ async fn iframe_and_script_embeds_render_isolated_from_the_host() {
     assert!(errors.is_empty(), "console errors: {errors:?}");
     session.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_share_menu_gives_a_link_and_an_iframe_for_the_current_view() {
+    let mut session = Session::start().await;
+    session
+        .open("/#/?q=%E3%83%81%E3%83%A3%E3%83%99%E3%82%B9")
+        .await;
+    session.wait_for("#results li").await;
+    session
+        .client
+        .find(Locator::Css(".share-toggle"))
+        .await
+        .expect("Share")
+        .click()
+        .await
+        .expect("open Share");
+    session.wait_for("#share-link").await;
+    let value = |id: &'static str| {
+        let client = session.client.clone();
+        async move {
+            let field = client.find(Locator::Id(id)).await.expect("share field");
+            field
+                .prop("value")
+                .await
+                .expect("value")
+                .unwrap_or_default()
+        }
+    };
+    let link = value("share-link").await;
+    let here = session.client.current_url().await.expect("url").to_string();
+    assert_eq!(link, here, "the link is this view");
+    let snippet = value("share-iframe").await;
+    assert!(
+        snippet.starts_with("<iframe src=\"") && snippet.contains("embed=1"),
+        "{snippet}"
+    );
+
+    if let Some(dir) = std::env::var_os("KIROKU_SCREENSHOTS") {
+        session
+            .screenshot(&std::path::Path::new(&dir).join("share.png"))
+            .await;
+    }
+    let copy = session
+        .client
+        .find(Locator::Css(".share-copy"))
+        .await
+        .expect("Copy");
+    copy.click().await.expect("copy");
+    session
+        .eventually("the button says it copied", || async {
+            let text = copy.text().await.unwrap_or_default();
+            text == "コピーしました" || text == "Copied"
+        })
+        .await;
+
+    // The snippet, pasted into someone else's page, shows the same results, compact.
+    let dir = std::env::temp_dir().join(format!("kiroku-share-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("index.html"),
+        format!("<!doctype html><meta charset=utf-8><link rel=icon href=\"data:,\"><title>host</title>{snippet}"),
+    )
+    .expect("host page");
+    let host = session.serve_other_origin(dir);
+    session
+        .client
+        .goto(&format!("{host}/"))
+        .await
+        .expect("open host page");
+    let frame = session
+        .client
+        .find(Locator::Css("iframe"))
+        .await
+        .expect("the pasted iframe");
+    frame.enter_frame().await.expect("enter the iframe");
+    session.wait_for(".app.embed").await;
+    session.wait_for("#results li").await;
+    assert_eq!(
+        session.texts("#results li h2").await,
+        ["原油埋蔵量世界1位、ベネズエラの今後 原油埋蔵地の開発は停滞"]
+    );
+    session
+        .client
+        .enter_parent_frame()
+        .await
+        .expect("back to the host");
+    let errors = session.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    session.close().await;
+}
