@@ -149,13 +149,14 @@ impl Session {
             .unwrap_or_else(|err| panic!("waiting for {css}: {err}"));
     }
 
-    /// Polls `probe` until it returns true, for up to 10 s.
+    /// Polls `probe` until it returns true, for up to 30 s.
     pub async fn eventually<F, Fut>(&self, what: &str, mut probe: F)
     where
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = bool>,
     {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        // Generous: CI machines are shared, and only a failing test waits this long.
+        let deadline = Instant::now() + Duration::from_secs(30);
         while !probe().await {
             assert!(Instant::now() < deadline, "timed out waiting for: {what}");
             tokio::time::sleep(Duration::from_millis(50)).await;
