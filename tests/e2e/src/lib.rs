@@ -269,6 +269,19 @@ impl Session {
             .expect("resize the window");
     }
 
+    /// URLs of every resource the page has requested (Resource Timing).
+    pub async fn requested_urls(&self) -> Vec<String> {
+        let urls = self
+            .client
+            .execute(
+                "return performance.getEntriesByType('resource').map(e => e.name)",
+                vec![],
+            )
+            .await
+            .expect("resource timing");
+        serde_json::from_value(urls).expect("a list of URLs")
+    }
+
     /// Saves a PNG screenshot.
     pub async fn screenshot(&self, path: &Path) {
         let png = self.client.screenshot().await.expect("screenshot");

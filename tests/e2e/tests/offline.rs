@@ -36,18 +36,10 @@ async fn single_file_works_from_file_url_with_no_network() {
     session.open(&format!("file://{}", page.display())).await;
     assert_all_articles_and_search_work(&session).await;
 
-    let requests = session
-        .client
-        .execute(
-            "return performance.getEntriesByType('resource').map(e => e.name)",
-            vec![],
-        )
-        .await
-        .expect("resource timing");
-    assert_eq!(
-        requests,
-        serde_json::json!([]),
-        "the single file requests nothing"
+    let requests = session.requested_urls().await;
+    assert!(
+        requests.is_empty(),
+        "the single file requests nothing: {requests:?}"
     );
     let errors = session.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:?}");
@@ -60,15 +52,7 @@ async fn hosted_build_works_offline_after_the_first_visit() {
     session.open("/").await;
     session.wait_for("#results li").await;
     // No request leaves the page's origin: no CDN fonts, no analytics.
-    let requests = session
-        .client
-        .execute(
-            "return performance.getEntriesByType('resource').map(e => e.name)",
-            vec![],
-        )
-        .await
-        .expect("resource timing");
-    let requests: Vec<String> = serde_json::from_value(requests).expect("a list of URLs");
+    let requests = session.requested_urls().await;
     assert!(!requests.is_empty(), "the hosted page loads its assets");
     for url in &requests {
         assert!(
