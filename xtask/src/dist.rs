@@ -10,7 +10,7 @@ use std::{
 use flate2::{write::GzEncoder, Compression};
 
 use crate::{
-    embed, offline, setup,
+    embed, offline,
     shell::{self, Result},
     single_file,
 };
@@ -25,12 +25,12 @@ pub struct Options {
     pub out: Option<PathBuf>,
 }
 
-/// Builds the app and returns the output folder.
+/// Builds the app and returns the output folder. The caller has run
+/// `setup::ensure_tools`.
 pub fn build(options: &Options) -> Result<PathBuf> {
-    setup::ensure_tools(false)?;
     let root = shell::root();
     let dist = options.out.clone().unwrap_or_else(|| root.join("dist"));
-    let mut trunk = shell::cargo_like("trunk");
+    let mut trunk = shell::tool("trunk");
     // Relative asset URLs, so the build works from any sub-path of a host.
     trunk
         .args(["build", "--release", "--public-url", "./", "--dist"])

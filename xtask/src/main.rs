@@ -89,13 +89,15 @@ fn main() -> ExitCode {
             entities,
             title,
             out,
-        } => dist::build(&dist::Options {
-            corpus,
-            entities,
-            title,
-            out,
-        })
-        .map(|_| ()),
+        } => setup::ensure_tools(false).and_then(|()| {
+            dist::build(&dist::Options {
+                corpus,
+                entities,
+                title,
+                out,
+            })
+            .map(|_| ())
+        }),
         Task::GenCorpus {
             articles,
             seed,
@@ -142,7 +144,7 @@ fn gen_corpus(articles: usize, seed: u64, out: Option<PathBuf>) -> shell::Result
 fn serve(trunk_args: &[String]) -> shell::Result {
     setup::ensure_tools(false)?;
     shell::run(
-        shell::cargo_like("trunk")
+        shell::tool("trunk")
             .arg("serve")
             .args(trunk_args)
             .current_dir(shell::root()),

@@ -46,7 +46,7 @@ fn ensure_wasm_target() -> Result {
 }
 
 fn ensure_trunk() -> Result {
-    let version = shell::output(shell::cargo_like("trunk").arg("--version")).unwrap_or_default();
+    let version = shell::output(shell::tool("trunk").arg("--version")).unwrap_or_default();
     if version.trim() == format!("trunk {TRUNK_VERSION}") {
         return Ok(());
     }
@@ -54,10 +54,9 @@ fn ensure_trunk() -> Result {
 }
 
 fn ensure_wasm_bindgen(version: &str) -> Result {
-    let found =
-        shell::output(shell::cargo_like("wasm-bindgen").arg("--version")).unwrap_or_default();
-    let runner = shell::output(shell::cargo_like("wasm-bindgen-test-runner").arg("--version"))
-        .unwrap_or_default();
+    let found = shell::output(shell::tool("wasm-bindgen").arg("--version")).unwrap_or_default();
+    let runner =
+        shell::output(shell::tool("wasm-bindgen-test-runner").arg("--version")).unwrap_or_default();
     if found.split_whitespace().nth(1) == Some(version)
         && runner.split_whitespace().nth(1) == Some(version)
     {

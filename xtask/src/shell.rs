@@ -47,7 +47,7 @@ pub fn tool_path() -> OsString {
 }
 
 /// A command for `program` with the tool PATH.
-pub fn cargo_like(program: &str) -> Command {
+pub fn tool(program: impl AsRef<std::ffi::OsStr>) -> Command {
     let mut cmd = Command::new(program);
     cmd.env("PATH", tool_path());
     cmd
@@ -55,10 +55,7 @@ pub fn cargo_like(program: &str) -> Command {
 
 /// `cargo`, the same one that runs xtask.
 pub fn cargo() -> Command {
-    let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let mut cmd = Command::new(cargo);
-    cmd.env("PATH", tool_path());
-    cmd
+    tool(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
 /// Runs a command to completion, failing on a non-zero exit.
