@@ -288,6 +288,22 @@ impl Session {
         std::fs::write(path, png).expect("write screenshot");
     }
 
+    /// Ends a test: asserts the browser logged no error, then closes it.
+    pub async fn finish(self) {
+        let errors = self.console_errors().await;
+        assert!(errors.is_empty(), "console errors: {errors:?}");
+        self.close().await;
+    }
+
+    /// Writes `html` as the `index.html` of a fresh folder (a host page to serve on
+    /// another origin with [`Session::serve_other_origin`]).
+    pub fn write_page(name: &str, html: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("kiroku-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(dir.join("index.html"), html).expect("write host page");
+        dir
+    }
+
     pub async fn close(self) {
         self.client
             .clone()

@@ -12,10 +12,7 @@ use serde_json::json;
 fn host_page(kiroku_url: &str) -> std::path::PathBuf {
     let example =
         include_str!("../../../examples/host.html").replace("../dist/", &format!("{kiroku_url}/"));
-    let dir = std::env::temp_dir().join(format!("kiroku-host-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    std::fs::write(dir.join("index.html"), example).expect("write host page");
-    dir
+    Session::write_page("host", &example)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -151,9 +148,7 @@ async fn iframe_and_script_embeds_render_isolated_from_the_host() {
         .await
         .expect("back to the host");
 
-    let errors = session.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-    session.close().await;
+    session.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -211,13 +206,10 @@ async fn the_share_menu_gives_a_link_and_an_iframe_for_the_current_view() {
         .await;
 
     // The snippet, pasted into someone else's page, shows the same results, compact.
-    let dir = std::env::temp_dir().join(format!("kiroku-share-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    std::fs::write(
-        dir.join("index.html"),
-        format!("<!doctype html><meta charset=utf-8><link rel=icon href=\"data:,\"><title>host</title>{snippet}"),
-    )
-    .expect("host page");
+    let dir = Session::write_page(
+        "share",
+        &format!("<!doctype html><meta charset=utf-8><link rel=icon href=\"data:,\"><title>host</title>{snippet}"),
+    );
     let host = session.serve_other_origin(dir);
     session
         .client
@@ -241,7 +233,5 @@ async fn the_share_menu_gives_a_link_and_an_iframe_for_the_current_view() {
         .enter_parent_frame()
         .await
         .expect("back to the host");
-    let errors = session.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-    session.close().await;
+    session.finish().await;
 }

@@ -100,9 +100,7 @@ async fn search_facet_timeline_reader_share_and_history() {
         .expect("press Escape");
     session.wait_for("#results > li").await;
 
-    let errors = session.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-    session.close().await;
+    session.finish().await;
 
     // The copied URL, in a fresh browser, reproduces the view.
     let other = Session::start().await;
@@ -126,9 +124,7 @@ async fn search_facet_timeline_reader_share_and_history() {
         .expect("value");
     assert_eq!(search_value.as_deref(), Some("ロシア"));
     assert!(!facet_name.is_empty());
-    let errors = other.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-    other.close().await;
+    other.finish().await;
 }
 
 /// `window.scrollY`, rounded.
@@ -207,9 +203,7 @@ async fn back_to_the_list_keeps_the_scroll_position_and_focus() {
             "{back}: focus is back on the link"
         );
     }
-    let errors = session.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-    session.close().await;
+    session.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -220,9 +214,7 @@ async fn a_broken_url_still_gives_the_explorer() {
         .await;
     session.wait_for("#results > li").await;
     assert_eq!(session.texts("#results > li").await.len(), 8);
-    let errors = session.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-    session.close().await;
+    session.finish().await;
 }
 
 /// Screenshots for the README: desktop and 360 px, light and dark. Written to
@@ -272,7 +264,5 @@ async fn screenshots() {
     session.click("#results a.result-link").await;
     session.wait_for("#reader mark").await;
     session.screenshot(&dir.join("reader-dark.png")).await;
-    let errors = session.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-    session.close().await;
+    session.finish().await;
 }

@@ -41,9 +41,7 @@ async fn single_file_works_from_file_url_with_no_network() {
         requests.is_empty(),
         "the single file requests nothing: {requests:?}"
     );
-    let errors = session.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-    session.close().await;
+    session.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

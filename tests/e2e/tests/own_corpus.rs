@@ -30,9 +30,7 @@ async fn a_build_with_its_own_corpus_shows_that_corpus() {
         session.client.title().await.expect("title"),
         "Test Wire digest"
     );
-    let errors = session.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-    session.close().await;
+    session.finish().await;
 }
 
 #[test]

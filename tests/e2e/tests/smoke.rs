@@ -46,7 +46,5 @@ async fn lists_every_article_and_narrows_by_search() {
         );
     }
 
-    let errors = session.console_errors().await;
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-    session.close().await;
+    session.finish().await;
 }
