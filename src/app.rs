@@ -4,7 +4,10 @@
 
 use std::{cell::RefCell, rc::Rc};
 
-use kiroku_core::{parse, Gazetteer, Index, SearchRequest, SearchResults};
+use kiroku_core::{
+    facet::Facets, parse, timeline::Timeline as TimelineBins, Gazetteer, Index, SearchRequest,
+    SearchResults,
+};
 use yew::prelude::*;
 use yew::Reducible;
 
@@ -152,8 +155,10 @@ pub fn App(props: &AppProps) -> Html {
     // Actions that would change nothing are dropped: their history mode must not
     // linger and turn the next keystroke's replace into a push.
     let pending_history = use_mut_ref(|| None::<HistoryMode>);
+    // One shared copy of the view per render, for the dispatcher and the components.
+    let view = Rc::new((*state).clone());
     let current = use_mut_ref(|| Rc::new(State::default()));
-    *current.borrow_mut() = Rc::new((*state).clone());
+    *current.borrow_mut() = view.clone();
     let dispatch = {
         let dispatcher = state.dispatcher();
         let pending_history = pending_history.clone();
@@ -176,13 +181,17 @@ pub fn App(props: &AppProps) -> Html {
     };
     let dispatch: Callback<Action> = (*dispatch).clone();
 
-    let results: Rc<SearchResults> = {
+    // Facets and timeline are shared out once per search, not copied per render.
+    let (results, facets, timeline): (Rc<SearchResults>, Rc<Facets>, Rc<TimelineBins>) = {
         let request = request(&state);
         let index = SameIndex(index.clone());
         let memo = use_memo((index, request), |(index, request)| {
-            Rc::new(index.0.search(request))
+            let results = index.0.search(request);
+            let facets = Rc::new(results.facets.clone());
+            let timeline = Rc::new(results.timeline.clone());
+            (Rc::new(results), facets, timeline)
         });
-        Rc::clone(&memo)
+        (*memo).clone()
     };
 
     // Unfiltered facets give the empty state's suggested searches.
@@ -262,7 +271,7 @@ pub fn App(props: &AppProps) -> Html {
         html! {
             <Reader
                 article_id={id}
-                view={Rc::new((*state).clone())}
+                view={view.clone()}
                 doc={open_doc}
                 query={state.query.clone()}
                 position={position}
@@ -287,7 +296,7 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <ResultList
                     results={results.clone()}
-                    view={Rc::new((*state).clone())}
+                    view={view.clone()}
                     on_open={on_open.clone()}
                     on_entity={dispatch.reform(Action::ToggleEntity)}
                 />
@@ -296,7 +305,7 @@ pub fn App(props: &AppProps) -> Html {
         html! {
             <>
                 <Timeline
-                    timeline={Rc::new(results.timeline.clone())}
+                    timeline={timeline}
                     from={state.from}
                     to={state.to}
                     on_range={dispatch.reform(|(from, to)| Action::SetRange(from, to))}
@@ -368,7 +377,7 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         </button>
                         <FacetPanel
-                            facets={Rc::new(results.facets.clone())}
+                            facets={facets}
                             on_entity={dispatch.reform(Action::ToggleEntity)}
                             on_year={dispatch.reform(Action::ToggleYear)}
                         />
