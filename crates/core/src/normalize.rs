@@ -189,23 +189,33 @@ fn normalize_each(text: &str, mut emit: impl FnMut(char, std::ops::Range<usize>)
 }
 
 /// Characters that NFKC and lowercase leave alone, so the fast path may skip them.
+/// (`matches!` on ranges, not `RangeInclusive::contains`, which "z" does not inline.)
 #[inline(always)]
 fn is_nfkc_stable(c: char) -> bool {
     c.is_ascii()
-        || ('\u{3001}'..='\u{3002}').contains(&c) // 、。
-        || ('\u{3008}'..='\u{3011}').contains(&c) // 〈〉《》「」『』【】
-        || ('\u{3041}'..='\u{3096}').contains(&c) // hiragana letters
-        || ('\u{30A1}'..='\u{30FC}').contains(&c) // katakana letters, ・ and ー
-        || ('\u{4E00}'..='\u{9FFF}').contains(&c) // CJK unified ideographs
+        || matches!(
+            c,
+            '\u{3001}'..='\u{3002}' // 、。
+            | '\u{3008}'..='\u{3011}' // 〈〉《》「」『』【】
+            | '\u{3041}'..='\u{3096}' // hiragana letters
+            | '\u{30A1}'..='\u{30FC}' // katakana letters, ・ and ー
+            | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        )
 }
 
 #[inline(always)]
 fn joins_previous(c: char) -> bool {
-    // Combining marks start at U+0300; kanji and most kana never combine. Skipping
-    // the table look-up for them matters: this runs once per character indexed.
+    // Combining marks start at U+0300; kanji, kana letters and 、。 never combine
+    // (the kana voicing marks U+3099 and U+309A do). Skipping the table look-up for
+    // them matters: this runs once per character indexed.
     if (c as u32) < 0x300
-        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
-        || ('\u{30A0}'..='\u{30FF}').contains(&c)
+        || matches!(
+            c,
+            '\u{3001}'..='\u{3002}'
+            | '\u{3041}'..='\u{3096}'
+            | '\u{30A0}'..='\u{30FF}'
+            | '\u{4E00}'..='\u{9FFF}'
+        )
     {
         return false;
     }
@@ -310,6 +320,13 @@ mod tests {
                 "{c:?}"
             );
             assert_eq!(canonical_combining_class(c), 0, "{c:?} combines");
+        }
+    }
+
+    #[test]
+    fn joins_previous_skips_the_table_only_where_it_agrees() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            assert_eq!(joins_previous(c), joins_by_table(c), "{c:?}");
         }
     }
 
