@@ -23,6 +23,8 @@ use std::sync::OnceLock;
 
 use unicode_normalization::char::canonical_combining_class;
 
+use crate::chars::char_at;
+
 /// An NFKC implementation: the normalized form of a short text.
 pub type Nfkc = fn(&str) -> String;
 
@@ -131,24 +133,21 @@ fn to_u32(n: usize) -> u32 {
 /// combining marks under NFKC, so they join the unit before them (ﾊﾞ → バ).
 ///
 /// This loop runs once per indexed character and the wasm build is optimized for
-/// size, which inlines little: each character is decoded once and the fast path's
-/// helpers are inlined by hand (`#[inline(always)]`). At opt-level "z" that took
-/// normalizing a 10k-article corpus from about 267 ms to 185 ms natively.
+/// size, which inlines little: characters are decoded by [`char_at`] and the fast
+/// path's helpers are inlined by hand (`#[inline(always)]`).
 fn normalize_each(text: &str, mut emit: impl FnMut(char, std::ops::Range<usize>)) {
     let mut folder = KanaFolder::default();
     let mut buf: Vec<char> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, first)) = chars.next() {
+    let mut at = 0;
+    while let Some(first) = char_at(text, at) {
+        let start = at;
         let mut end = start + first.len_utf8();
         let mut alone = true;
-        while let Some(&(i, c)) = chars.peek() {
-            if !joins_previous(c) {
-                break;
-            }
-            end = i + c.len_utf8();
+        while let Some(c) = char_at(text, end).filter(|&c| joins_previous(c)) {
+            end += c.len_utf8();
             alone = false;
-            chars.next();
         }
+        at = end;
         let span = start..end;
         if alone && is_nfkc_stable(first) {
             // Fast path for the overwhelmingly common case: ASCII, kana and kanji are
@@ -264,7 +263,7 @@ fn hiragana_to_katakana(c: char) -> char {
 /// Katakana letters (after hiragana folding), excluding ・ ー and iteration marks.
 #[inline(always)]
 pub(crate) fn is_kana_letter(c: char) -> bool {
-    ('\u{30A1}'..='\u{30FA}').contains(&c) || ('\u{31F0}'..='\u{31FF}').contains(&c)
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{31F0}'..='\u{31FF}')
 }
 
 /// ー and the characters people type for it. After NFKC, ｰ is already ー, － is '-'
