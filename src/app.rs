@@ -152,7 +152,10 @@ struct KeyContext {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let index = use_memo(
-        (SameText(props.corpus.clone()), SameText(props.entities.clone())),
+        (
+            SameText(props.corpus.clone()),
+            SameText(props.entities.clone()),
+        ),
         |(SameText(corpus), SameText(entities))| {
             let started = crate::perf::now();
             let index = build_index(corpus, entities);
