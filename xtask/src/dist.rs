@@ -10,7 +10,7 @@ use std::{
 use flate2::{write::GzEncoder, Compression};
 
 use crate::{
-    embed, offline,
+    csp, embed, offline,
     shell::{self, Result},
     single_file,
 };
@@ -55,11 +55,21 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     let description = describe_corpus(&corpus_text);
     index = set_head(&index, options.title.as_deref(), &description);
     embed::write_script(&dist)?;
+    // The hosted page loads every script from its own origin (written before the
+    // service worker lists the assets); the single file keeps them inline.
+    let hosted = csp::externalize_scripts(&dist, &index)?;
     let assets = offline::write_service_worker(&dist)?;
-    index = offline::register(&index);
-    write(&index_path, &index)?;
+    let hosted = csp::add_meta(&offline::register(&hosted), csp::HOSTED);
+    write(&index_path, &hosted)?;
     let single = single_file::build(&dist, &index)?;
-    write(&dist.join(single_file::NAME), &single)?;
+    let policy = csp::single_file_policy(
+        &csp::inline_blocks(&single, "script"),
+        &csp::inline_blocks(&single, "style"),
+    );
+    write(
+        &dist.join(single_file::NAME),
+        &csp::add_meta(&single, &policy),
+    )?;
     eprintln!("xtask dist: {assets} assets cached by the service worker");
     print_sizes(&dist)?;
     Ok(dist)
