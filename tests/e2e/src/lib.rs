@@ -40,6 +40,39 @@ pub fn own_dist_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/dist-own"))
 }
 
+/// The build of the hostile corpus (`cargo xtask hostile-corpus`, then a dist of
+/// `target/hostile-corpus.jsonl`) that `cargo xtask test` makes:
+/// `KIROKU_DIST_HOSTILE`, or `target/dist-hostile`.
+pub fn hostile_dist_dir() -> PathBuf {
+    std::env::var_os("KIROKU_DIST_HOSTILE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/dist-hostile"))
+}
+
+/// axe-core's `axe.min.js` (installed by `cargo xtask setup --browser`): `KIROKU_AXE`,
+/// or its place in the tools folder (`KIROKU_TOOLS`, default
+/// `~/.local/share/kiroku-tools`).
+pub fn axe_script() -> PathBuf {
+    if let Some(path) = std::env::var_os("KIROKU_AXE") {
+        return path.into();
+    }
+    let tools = std::env::var_os("KIROKU_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(&std::env::var_os("HOME").unwrap_or_else(|| "/root".into()))
+                .join(".local/share/kiroku-tools")
+        });
+    tools.join("node_modules/axe-core/axe.min.js")
+}
+
+/// WebDriver's names for special keys (W3C WebDriver, "keyboard actions").
+pub mod keys {
+    pub const TAB: &str = "\u{E004}";
+    pub const ENTER: &str = "\u{E007}";
+    pub const ESCAPE: &str = "\u{E00C}";
+    pub const DOWN: &str = "\u{E015}";
+}
+
 impl Session {
     /// Serves the build under test and opens a browser. Panics with a clear message when
     /// the build or the driver is missing: these tests must not pass by skipping.
@@ -280,6 +313,67 @@ impl Session {
             .await
             .expect("resource timing");
         serde_json::from_value(urls).expect("a list of URLs")
+    }
+
+    /// Runs `script` (a function body; `arguments` are `args`) and returns its value.
+    pub async fn js(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|err| panic!("running {script}: {err}"))
+    }
+
+    /// `textContent` of every element matching `css`: the text exactly as in the DOM,
+    /// invisible characters included (WebDriver's element text is the rendered text).
+    pub async fn text_contents(&self, css: &str) -> Vec<String> {
+        let texts = self
+            .js(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent)",
+                vec![css.into()],
+            )
+            .await;
+        serde_json::from_value(texts).expect("a list of texts")
+    }
+
+    /// The text of an open `alert`/`confirm`/`prompt` dialog, if one is open.
+    pub async fn dialog(&self) -> Option<String> {
+        match self.client.get_alert_text().await {
+            Ok(text) => Some(text),
+            Err(err) if err.is_no_such_alert() => None,
+            Err(err) => panic!("asking for a dialog: {err}"),
+        }
+    }
+
+    /// Types `keys` (text or [`keys`] constants) into the focused element, as a person
+    /// at the keyboard would: focus is not moved first.
+    pub async fn press(&self, keys: &str) {
+        self.client
+            .active_element()
+            .await
+            .expect("the focused element")
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|err| panic!("pressing {keys:?}: {err}"));
+    }
+
+    /// Starts recording `securitypolicyviolation` events of the page (read them with
+    /// [`Session::csp_violations`]). Violations before this call show up in the
+    /// console log instead, which [`Session::finish`] checks.
+    pub async fn record_csp_violations(&self) {
+        self.js(
+            "window.__kirokuCsp = [];
+             document.addEventListener('securitypolicyviolation', (e) =>
+               window.__kirokuCsp.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));",
+            vec![],
+        )
+        .await;
+    }
+
+    /// The violations recorded since [`Session::record_csp_violations`].
+    pub async fn csp_violations(&self) -> Vec<String> {
+        let found = self.js("return window.__kirokuCsp", vec![]).await;
+        serde_json::from_value(found)
+            .expect("recording CSP violations: call record_csp_violations first")
     }
 
     /// Saves a PNG screenshot.
