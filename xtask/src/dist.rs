@@ -57,7 +57,7 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     embed::write_script(&dist)?;
     // The hosted page loads every script from its own origin (written before the
     // service worker lists the assets); the single file keeps them inline.
-    let hosted = csp::externalize_scripts(&dist, &index)?;
+    let hosted = csp::externalize_scripts(&dist, &without_wasm_preload(&index))?;
     let assets = offline::write_service_worker(&dist)?;
     let hosted = csp::add_meta(&offline::register(&hosted), csp::HOSTED);
     write(&index_path, &hosted)?;
@@ -73,6 +73,26 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     eprintln!("xtask dist: {assets} assets cached by the service worker");
     print_sizes(&dist)?;
     Ok(dist)
+}
+
+/// Drops Trunk's `<link rel="preload" … as="fetch">` of the wasm module. With the
+/// loader in its own file, Chromium could leave the page loading forever: the glue's
+/// `fetch` of the module waited on that preload (every time for a 2 MB module, now
+/// and then for the default one, in the end-to-end tests). The glue fetches the module
+/// as soon as it runs anyway.
+fn without_wasm_preload(html: &str) -> String {
+    let mut out = html.to_string();
+    while let Some(start) = out.find("<link rel=\"preload\"") {
+        let Some(len) = out[start..].find('>') else {
+            break;
+        };
+        let tag = &out[start..start + len + 1];
+        if !tag.contains("_bg.wasm") {
+            break;
+        }
+        out.replace_range(start..start + len + 1, "");
+    }
+    out
 }
 
 fn absolute(path: &Path) -> Result<PathBuf> {
@@ -194,6 +214,15 @@ mod tests {
         assert_eq!(
             set_head(html, None, "x"),
             "<title>kiroku</title>\n<meta name=\"description\" content=\"x\" />"
+        );
+    }
+
+    #[test]
+    fn the_wasm_preload_goes_and_the_rest_stays() {
+        let html = "<link rel=\"modulepreload\" href=\"./a.js\"><link rel=\"preload\" href=\"./a_bg.wasm\" as=\"fetch\"><script src=\"./r.js\"></script>";
+        assert_eq!(
+            without_wasm_preload(html),
+            "<link rel=\"modulepreload\" href=\"./a.js\"><script src=\"./r.js\"></script>"
         );
     }
 
