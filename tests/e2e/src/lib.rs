@@ -534,34 +534,49 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// Serves a directory on loopback, as a static host would.
+/// Serves a directory on loopback, as a static host would: each connection on its own
+/// thread, one request per connection (`Connection: close`).
+///
+/// Plain `std::net`: with tiny_http, a request now and then never got its response
+/// once pages made a few more requests (a deferred script, so the page never finished
+/// loading).
 struct StaticServer {
-    server: Arc<tiny_http::Server>,
     /// The folder served; swapped to deploy another build on the same origin.
     root: Arc<Mutex<PathBuf>>,
     url: String,
+    address: std::net::SocketAddr,
+    stopping: Arc<std::sync::atomic::AtomicBool>,
     thread: Option<thread::JoinHandle<()>>,
 }
 
 impl StaticServer {
     fn start(root: PathBuf) -> StaticServer {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind loopback"));
-        let port = server.server_addr().to_ip().expect("an IP listener").port();
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let address = listener.local_addr().expect("a local address");
         let root = Arc::new(Mutex::new(root));
-        let (serving, serving_root) = (Arc::clone(&server), Arc::clone(&root));
+        let stopping = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (serving_root, stop) = (Arc::clone(&root), Arc::clone(&stopping));
         let thread = thread::spawn(move || {
-            for request in serving.incoming_requests() {
+            for stream in listener.incoming() {
+                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
                 let root = serving_root
                     .lock()
                     .map(|root| root.clone())
                     .unwrap_or_default();
-                let _ = respond(&root, request);
+                thread::spawn(move || {
+                    let _ = respond(&root, stream);
+                });
             }
+            // The listener closes here: from now on connections are refused.
         });
         StaticServer {
-            server,
             root,
-            url: format!("http://127.0.0.1:{port}"),
+            url: format!("http://{address}"),
+            address,
+            stopping,
             thread: Some(thread),
         }
     }
@@ -569,15 +584,31 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.server.unblock();
+        self.stopping
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        // Wake the accepting thread so it sees the flag.
+        let _ = std::net::TcpStream::connect(self.address);
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
     }
 }
 
-fn respond(root: &Path, request: tiny_http::Request) -> std::io::Result<()> {
-    let path = request.url().split(['?', '#']).next().unwrap_or("/");
+fn respond(root: &Path, mut stream: std::net::TcpStream) -> std::io::Result<()> {
+    use std::io::{BufRead, BufReader, Write};
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // The headers: read and ignored.
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let path = target.split(['?', '#']).next().unwrap_or("/");
     let relative = path.trim_start_matches('/');
     let relative = if relative.is_empty() {
         "index.html"
@@ -585,29 +616,33 @@ fn respond(root: &Path, request: tiny_http::Request) -> std::io::Result<()> {
         relative
     };
     // Only plain file names below the root: no `..`, no absolute paths.
-    if relative
+    let allowed = !relative
         .split('/')
-        .any(|part| part == ".." || part.is_empty())
-    {
-        return request.respond(tiny_http::Response::empty(404));
+        .any(|part| part == ".." || part.is_empty());
+    let file = allowed
+        .then(|| std::fs::read(root.join(relative)).ok())
+        .flatten()
+        .filter(|_| method == "GET" || method == "HEAD");
+    let (status, body) = match file {
+        Some(bytes) => ("200 OK", bytes),
+        None => ("404 Not Found", Vec::new()),
+    };
+    // No keep-alive: once the server stops, the browser's requests fail at once
+    // instead of hanging on a connection nobody answers. Access-Control-Allow-Origin
+    // as a host serving the script embed to other sites must (module scripts and the
+    // wasm fetch are CORS requests).
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\
+         Access-Control-Allow-Origin: *\r\n\r\n",
+        content_type(relative),
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    if method != "HEAD" {
+        stream.write_all(&body)?;
     }
-    match std::fs::read(root.join(relative)) {
-        Ok(bytes) => {
-            let header = |name: &str, value: &str| {
-                tiny_http::Header::from_bytes(name, value).expect("valid header")
-            };
-            // No keep-alive: once the server stops, the browser's requests fail at once
-            // instead of hanging on a connection nobody answers.
-            let response = tiny_http::Response::from_data(bytes)
-                .with_header(header("Content-Type", content_type(relative)))
-                .with_header(header("Connection", "close"))
-                // As a host serving the script embed to other sites must (module
-                // scripts and the wasm fetch are CORS requests).
-                .with_header(header("Access-Control-Allow-Origin", "*"));
-            request.respond(response)
-        }
-        Err(_) => request.respond(tiny_http::Response::empty(404)),
-    }
+    stream.flush()?;
+    stream.shutdown(std::net::Shutdown::Write)
 }
 
 fn content_type(path: &str) -> &'static str {
