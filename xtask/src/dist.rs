@@ -75,11 +75,12 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     Ok(dist)
 }
 
-/// Drops Trunk's `<link rel="preload" … as="fetch">` of the wasm module. With the
-/// loader in its own file, Chromium could leave the page loading forever: the glue's
-/// `fetch` of the module waited on that preload (every time for a 2 MB module, now
-/// and then for the default one, in the end-to-end tests). The glue fetches the module
-/// as soon as it runs anyway.
+/// Drops Trunk's `<link rel="preload" … as="fetch">` of the wasm module. While the
+/// end-to-end tests' pages sometimes never finished loading, Chromium showed that
+/// preload complete and the glue's own fetch of the module waiting; dropping it made
+/// the 2 MB hostile build load. The cause that remained was the test server (see
+/// tests/e2e/src/lib.rs), so the preload may have been innocent; without it the glue
+/// still fetches the module as soon as it runs, one round trip later.
 fn without_wasm_preload(html: &str) -> String {
     let mut out = html.to_string();
     while let Some(start) = out.find("<link rel=\"preload\"") {
