@@ -293,6 +293,18 @@ pub fn App(props: &AppProps) -> Html {
     };
     let texts = lang.texts();
     let idle = state.query.trim().is_empty() && !state.has_filters();
+    // The skip link focuses <main> itself: following `#main` would change the hash,
+    // which is the view (and, mounted, the host page's).
+    let main_ref = use_node_ref();
+    let on_skip = {
+        let main_ref = main_ref.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        })
+    };
 
     let main = if let Some(id) = state.article.clone() {
         html! {
@@ -331,6 +343,9 @@ pub fn App(props: &AppProps) -> Html {
         };
         html! {
             <>
+                // One page-level heading for the list views (the reader's is the
+                // article title), for screen readers' heading navigation.
+                <h1 class="visually-hidden">{ format!("kiroku — {}", texts.tagline) }</h1>
                 <Timeline
                     timeline={timeline}
                     from={state.from}
@@ -375,7 +390,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Shared> context={shared}>
             <div {class}>
-                <a class="skip-link" href="#results">{ texts.results_label }</a>
+                <a class="skip-link" href="#main" onclick={on_skip}>{ texts.results_label }</a>
                 <Masthead
                     query={AttrValue::from(state.query.clone())}
                     total={results.total}
@@ -409,7 +424,7 @@ pub fn App(props: &AppProps) -> Html {
                             on_year={dispatch.reform(Action::ToggleYear)}
                         />
                     </aside>
-                    <main class="main" id="main">
+                    <main class="main" id="main" ref={main_ref} tabindex="-1">
                         { main }
                     </main>
                 </div>

@@ -78,9 +78,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue>
         .map_err(|_| {
             JsValue::from_str("kiroku.mount: cannot attach a shadow root to this element")
         })?;
-    let style = document.create_element("style")?;
-    style.set_text_content(Some(&shadow_css(STYLE)));
-    shadow.append_child(&style)?;
+    adopt_stylesheet(&document, &shadow)?;
     let root = document.create_element("div")?;
     root.set_class_name("kiroku-root");
     shadow.append_child(&root)?;
@@ -94,6 +92,27 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue>
         mounted: Some(Mounted { root: root.clone() }),
     };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+    Ok(())
+}
+
+/// Gives the shadow root our stylesheet. A constructed stylesheet goes through the
+/// CSSOM, which a host page's Content-Security-Policy (`style-src` without
+/// 'unsafe-inline') does not block, unlike a `<style>` element; browsers without
+/// constructable stylesheets get the element.
+fn adopt_stylesheet(
+    document: &web_sys::Document,
+    shadow: &web_sys::ShadowRoot,
+) -> Result<(), JsValue> {
+    let css = shadow_css(STYLE);
+    if let Ok(sheet) = web_sys::CssStyleSheet::new() {
+        if sheet.replace_sync(&css).is_ok() {
+            shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+            return Ok(());
+        }
+    }
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(&css));
+    shadow.append_child(&style)?;
     Ok(())
 }
 

@@ -162,3 +162,29 @@ async fn english_ui() {
         "{html}"
     );
 }
+
+#[tokio::test]
+async fn the_reader_links_web_sources_only_and_without_opener_or_referrer() {
+    const SOURCED: &str = concat!(
+        r#"{"date":"2025-01-02","title":"web","body":"a","source":"Wire","url":"https://example.org/1"}"#,
+        "\n",
+        r#"{"date":"2025-01-03","title":"evil","body":"b","source":"<b>Evil</b>","url":" JavaScript:alert(1)"}"#,
+        "\n",
+    );
+    let index = build_index(SOURCED, "");
+    let id = |title: &str| {
+        let article = index.articles().iter().find(|a| a.title == title);
+        article.expect("article").id.clone()
+    };
+    let web = render_with(SOURCED, &format!("#/?a={}", id("web")), Lang::En).await;
+    assert!(
+        web.contains(r#"<a href="https://example.org/1" target="_blank" rel="noopener noreferrer" class="source">Wire</a>"#),
+        "{web}"
+    );
+    let evil = render_with(SOURCED, &format!("#/?a={}", id("evil")), Lang::En).await;
+    assert!(
+        evil.contains(r#"<span class="source">&lt;b&gt;Evil&lt;/b&gt;</span>"#),
+        "{evil}"
+    );
+    assert!(!evil.to_lowercase().contains("javascript:"), "{evil}");
+}

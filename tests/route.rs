@@ -50,6 +50,16 @@ fn decoding_keeps_what_is_valid_and_skips_the_rest() {
 }
 
 #[test]
+fn huge_hashes_decode_to_what_they_hold() {
+    // 100 KB of percent garbage, a 100 KB query, and 10k repeated keys.
+    check(&format!("#/?q={}", "%%zz%E3".repeat(20_000)), "#/");
+    let query = "a".repeat(100_000);
+    assert_eq!(decode(&format!("#/?q={query}&sort=new")).query, query);
+    let many = "y=2024&".repeat(10_000);
+    check(&format!("#/?{many}e=x"), "#/?e=x&y=2024");
+}
+
+#[test]
 fn a_later_valid_date_wins_and_an_invalid_one_keeps_the_earlier() {
     check("#/?from=2024-01-01&from=bad", "#/?from=2024-01-01");
     check("#/?from=2024-01-01&from=2024-06-01", "#/?from=2024-06-01");

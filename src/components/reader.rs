@@ -161,6 +161,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <header class="reader-head">
                 <p class="result-meta">
                     <time datetime={article.date.to_string()}>{ lang.date(article.date) }</time>
+                    { source_line(article.source.as_deref(), article.url.as_deref()) }
                 </p>
                 <h1 id="reader-title" tabindex="-1" ref={heading_ref}>
                     { marked(&article.title, &index.highlight(query, &article.title)) }
@@ -203,4 +204,35 @@ pub fn Reader(props: &ReaderProps) -> Html {
             </footer>
         </article>
     }
+}
+
+/// The article's source: a link when the corpus gives an `http(s)` URL (opened in a
+/// new tab that gets neither `window.opener` nor a referrer), plain text otherwise —
+/// a `javascript:` or `data:` URL from a corpus is never made clickable.
+fn source_line(source: Option<&str>, url: Option<&str>) -> Html {
+    let url = url.map(str::trim).filter(|url| is_web_url(url));
+    let name = source
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .or(url);
+    let Some(name) = name else {
+        return html! {};
+    };
+    let name = name.to_string();
+    html! {
+        <>
+            { " · " }
+            if let Some(url) = url {
+                <a class="source" href={url.to_string()} target="_blank" rel="noopener noreferrer">{ name }</a>
+            } else {
+                <span class="source">{ name }</span>
+            }
+        </>
+    }
+}
+
+/// `http:` and `https:` URLs only (scheme case-insensitive, as browsers read it).
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }

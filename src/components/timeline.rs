@@ -83,9 +83,25 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
     let plot_ref = use_node_ref();
+    let card_ref = use_node_ref();
 
     let bins = &props.timeline.bins;
     let n = bins.len();
+    {
+        // The card's position goes through the CSSOM, not a `style` attribute: a
+        // Content-Security-Policy without 'unsafe-inline' styles blocks the attribute
+        // but not the CSSOM.
+        let card_ref = card_ref.clone();
+        let at = view
+            .hover
+            .filter(|&i| i < n)
+            .map(|i| (i as f64 + 0.5) / n as f64 * 100.0);
+        use_effect_with(at.map(f64::to_bits), move |_| {
+            if let (Some(card), Some(at)) = (card_ref.cast::<web_sys::HtmlElement>(), at) {
+                let _ = card.style().set_property("--at", &format!("{at:.2}%"));
+            }
+        });
+    }
     let has_range = props.from.is_some() || props.to.is_some();
     let granularity = props.timeline.granularity;
 
@@ -282,9 +298,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .unwrap_or_default();
         let more = bin.articles.len().saturating_sub(titles.len());
         let side = if i * 3 < n { "left" } else if i * 3 >= n * 2 { "right" } else { "center" };
-        let at = (i as f64 + 0.5) / n as f64 * 100.0;
         html! {
-            <div class={classes!("timeline-card", side)} style={format!("--at: {at:.2}%")} role="tooltip" id="timeline-card">
+            <div ref={card_ref.clone()} class={classes!("timeline-card", side)} role="tooltip" id="timeline-card">
                 <strong>{ bin_label(lang, granularity, bin, true) }</strong>
                 <span class="card-counts">
                     <span class="swatch articles"></span>{ lang.articles(bin.articles.len()) }
@@ -353,7 +368,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     </svg>
                 </div>
                 { card.unwrap_or_default() }
-                <div class="timeline-axis" style={format!("grid-template-columns: repeat({n}, minmax(0, 1fr))")} aria-hidden="true">
+                <div class="timeline-axis" aria-hidden="true">
                     { for labels }
                 </div>
             </div>

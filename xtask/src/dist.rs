@@ -10,7 +10,7 @@ use std::{
 use flate2::{write::GzEncoder, Compression};
 
 use crate::{
-    embed, offline,
+    csp, embed, offline,
     shell::{self, Result},
     single_file,
 };
@@ -55,14 +55,45 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     let description = describe_corpus(&corpus_text);
     index = set_head(&index, options.title.as_deref(), &description);
     embed::write_script(&dist)?;
+    // The hosted page loads every script from its own origin (written before the
+    // service worker lists the assets); the single file keeps them inline.
+    let hosted = csp::externalize_scripts(&dist, &without_wasm_preload(&index))?;
     let assets = offline::write_service_worker(&dist)?;
-    index = offline::register(&index);
-    write(&index_path, &index)?;
+    let hosted = csp::add_meta(&offline::register(&hosted), csp::HOSTED);
+    write(&index_path, &hosted)?;
     let single = single_file::build(&dist, &index)?;
-    write(&dist.join(single_file::NAME), &single)?;
+    let policy = csp::single_file_policy(
+        &csp::inline_blocks(&single, "script"),
+        &csp::inline_blocks(&single, "style"),
+    );
+    write(
+        &dist.join(single_file::NAME),
+        &csp::add_meta(&single, &policy),
+    )?;
     eprintln!("xtask dist: {assets} assets cached by the service worker");
     print_sizes(&dist)?;
     Ok(dist)
+}
+
+/// Drops Trunk's `<link rel="preload" … as="fetch">` of the wasm module. While the
+/// end-to-end tests' pages sometimes never finished loading, Chromium showed that
+/// preload complete and the glue's own fetch of the module waiting; dropping it made
+/// the 2 MB hostile build load. The cause that remained was the test server (see
+/// tests/e2e/src/lib.rs), so the preload may have been innocent; without it the glue
+/// still fetches the module as soon as it runs, one round trip later.
+fn without_wasm_preload(html: &str) -> String {
+    let mut out = html.to_string();
+    while let Some(start) = out.find("<link rel=\"preload\"") {
+        let Some(len) = out[start..].find('>') else {
+            break;
+        };
+        let tag = &out[start..start + len + 1];
+        if !tag.contains("_bg.wasm") {
+            break;
+        }
+        out.replace_range(start..start + len + 1, "");
+    }
+    out
 }
 
 fn absolute(path: &Path) -> Result<PathBuf> {
@@ -217,6 +248,15 @@ mod tests {
         assert_eq!(
             set_head(html, None, "x"),
             "<title>kiroku</title>\n<meta name=\"description\" content=\"x\" />"
+        );
+    }
+
+    #[test]
+    fn the_wasm_preload_goes_and_the_rest_stays() {
+        let html = "<link rel=\"modulepreload\" href=\"./a.js\"><link rel=\"preload\" href=\"./a_bg.wasm\" as=\"fetch\"><script src=\"./r.js\"></script>";
+        assert_eq!(
+            without_wasm_preload(html),
+            "<link rel=\"modulepreload\" href=\"./a.js\"><script src=\"./r.js\"></script>"
         );
     }
 

@@ -8,8 +8,10 @@
 //!   browser tests, release build, end-to-end tests in headless Chromium).
 //! - `dist`: release build into `dist/`, printing raw and gzip sizes.
 //! - `gen-corpus`: writes a deterministic generated corpus (`kiroku-gen`).
+//! - `hostile-corpus`: writes the hostile corpus the end-to-end tests build.
 //! - `bench`: the criterion benchmarks of the core.
 
+mod csp;
 mod dist;
 mod embed;
 mod offline;
@@ -69,6 +71,13 @@ enum Task {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Write the hostile test corpus (tests/fixtures/hostile-corpus.jsonl plus a 1 MB
+    /// line and 100k blank lines) for the end-to-end tests.
+    HostileCorpus {
+        /// Output file (default: target/hostile-corpus.jsonl).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Run the benchmarks (criterion, native) of the core.
     Bench {
         /// Extra arguments for criterion (e.g. a filter such as `query/10k`).
@@ -103,6 +112,7 @@ fn main() -> ExitCode {
             seed,
             out,
         } => gen_corpus(articles, seed, out),
+        Task::HostileCorpus { out } => hostile_corpus(out).map(|_| ()),
         Task::Bench { criterion_args } => shell::run(
             shell::cargo()
                 .args(["bench", "-p", "kiroku-core", "--"])
@@ -139,6 +149,33 @@ fn gen_corpus(articles: usize, seed: u64, out: Option<PathBuf>) -> shell::Result
         out.display()
     );
     Ok(())
+}
+
+/// The committed hostile fixture, plus what is too big to commit: 100k blank lines
+/// and a record whose body is one line of over 1 MB, ending in a marker to search for.
+fn hostile_corpus(out: Option<PathBuf>) -> shell::Result<PathBuf> {
+    let root = shell::root();
+    let out = out.unwrap_or_else(|| root.join("target/hostile-corpus.jsonl"));
+    let fixture = root.join("tests/fixtures/hostile-corpus.jsonl");
+    let mut corpus =
+        std::fs::read_to_string(&fixture).map_err(|err| format!("{}: {err}", fixture.display()))?;
+    corpus.push_str(&"\n".repeat(100_000));
+    let long_line = format!("{}末尾マーカー", "lorem ipsum 長文 ".repeat(60_000));
+    let blank_body = format!("上{}下", "\\n".repeat(100_000));
+    corpus.push_str(&format!(
+        "{{\"date\":\"2025-03-07\",\"title\":\"長い一行\",\"body\":\"{long_line}\"}}\n\
+         {{\"date\":\"2025-03-08\",\"title\":\"空行だらけ\",\"body\":\"{blank_body}\"}}\n"
+    ));
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
+    }
+    std::fs::write(&out, &corpus).map_err(|err| format!("{}: {err}", out.display()))?;
+    eprintln!(
+        "xtask hostile-corpus: {:.1} MB -> {}",
+        corpus.len() as f64 / 1e6,
+        out.display()
+    );
+    Ok(out)
 }
 
 fn serve(trunk_args: &[String]) -> shell::Result {
@@ -232,12 +269,21 @@ fn test() -> shell::Result {
         title: Some("Test Wire digest".into()),
         out: Some(root.join("target/dist-own")),
     })?;
+    // A third, of a hostile corpus (markup, bidi, a 1 MB line, …) under a hostile title.
+    let hostile_dist = dist::build(&dist::Options {
+        corpus: Some(hostile_corpus(None)?),
+        entities: None,
+        title: Some("Hostile <script>alert(\"title\")</script>".into()),
+        out: Some(root.join("target/dist-hostile")),
+    })?;
     step(
         "end-to-end tests (WebDriver, headless Chromium)",
         shell::cargo()
             .args(["test", "--no-fail-fast", "-p", "kiroku-e2e"])
             .env("KIROKU_DIST", &dist_dir)
             .env("KIROKU_DIST_OWN", &own_dist)
+            .env("KIROKU_DIST_HOSTILE", &hostile_dist)
+            .env("KIROKU_AXE", setup::axe_script())
             .env("CHROMEDRIVER", setup::CHROMEDRIVER),
     )?;
     // One plain closing line for the whole run (CI reads it).

@@ -16,6 +16,14 @@ const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 const TRUNK_VERSION: &str = "0.21.14";
 /// Debian's binaryen (wasm-opt 108) cannot parse what rustc 1.95 emits; npm's 132 can.
 const BINARYEN_VERSION: &str = "132";
+/// The accessibility checker the end-to-end tests inject into the page (a test tool:
+/// it never goes into a build).
+const AXE_CORE_VERSION: &str = "4.14.1";
+
+/// `axe.min.js` in the tools folder, for the end-to-end tests (`KIROKU_AXE`).
+pub fn axe_script() -> std::path::PathBuf {
+    shell::tools_dir().join("node_modules/axe-core/axe.min.js")
+}
 
 pub fn ensure_tools(browser: bool) -> Result {
     let started = Instant::now();
@@ -25,6 +33,7 @@ pub fn ensure_tools(browser: bool) -> Result {
     ensure_wasm_opt()?;
     if browser {
         ensure_chromium()?;
+        ensure_axe_core()?;
     }
     eprintln!(
         "xtask setup: tools ready ({:.1}s)",
@@ -85,6 +94,30 @@ fn ensure_wasm_opt() -> Result {
             .args(["install", "--no-audit", "--no-fund", "--prefix"])
             .arg(&tools)
             .arg(format!("binaryen@{BINARYEN_VERSION}")),
+    )
+}
+
+fn ensure_axe_core() -> Result {
+    let tools = shell::tools_dir();
+    let manifest = tools.join("node_modules/axe-core/package.json");
+    let installed = fs::read_to_string(&manifest).unwrap_or_default();
+    if installed.contains(&format!("\"version\": \"{AXE_CORE_VERSION}\"")) && axe_script().is_file()
+    {
+        return Ok(());
+    }
+    fs::create_dir_all(&tools)
+        .map_err(|err| format!("cannot create {}: {err}", tools.display()))?;
+    shell::run(
+        Command::new("npm")
+            .args([
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--save-exact",
+                "--prefix",
+            ])
+            .arg(&tools)
+            .arg(format!("axe-core@{AXE_CORE_VERSION}")),
     )
 }
 

@@ -116,3 +116,20 @@ fn check_notes_entities_that_match_nothing() {
         "{stdout}"
     );
 }
+
+#[test]
+fn check_reports_invalid_utf8_with_file_and_line() {
+    // The build (build.rs) reads the corpus through the same `parse_bytes`.
+    let path = std::env::temp_dir().join(format!("kiroku-cli-utf8-{}.txt", std::process::id()));
+    let mut bytes = "- 2025年1月2日 甲\n2025年1月2日 甲\n".as_bytes().to_vec();
+    bytes.extend_from_slice(b"bad \xff\xfe bytes\n");
+    std::fs::write(&path, bytes).unwrap();
+    let (code, _stdout, stderr) = kiroku(&["check", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(".txt:3: error: invalid UTF-8: the line is not valid UTF-8 text"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -40,6 +40,39 @@ pub fn own_dist_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/dist-own"))
 }
 
+/// The build of the hostile corpus (`cargo xtask hostile-corpus`, then a dist of
+/// `target/hostile-corpus.jsonl`) that `cargo xtask test` makes:
+/// `KIROKU_DIST_HOSTILE`, or `target/dist-hostile`.
+pub fn hostile_dist_dir() -> PathBuf {
+    std::env::var_os("KIROKU_DIST_HOSTILE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/dist-hostile"))
+}
+
+/// axe-core's `axe.min.js` (installed by `cargo xtask setup --browser`): `KIROKU_AXE`,
+/// or its place in the tools folder (`KIROKU_TOOLS`, default
+/// `~/.local/share/kiroku-tools`).
+pub fn axe_script() -> PathBuf {
+    if let Some(path) = std::env::var_os("KIROKU_AXE") {
+        return path.into();
+    }
+    let tools = std::env::var_os("KIROKU_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(&std::env::var_os("HOME").unwrap_or_else(|| "/root".into()))
+                .join(".local/share/kiroku-tools")
+        });
+    tools.join("node_modules/axe-core/axe.min.js")
+}
+
+/// WebDriver's names for special keys (W3C WebDriver, "keyboard actions").
+pub mod keys {
+    pub const TAB: &str = "\u{E004}";
+    pub const ENTER: &str = "\u{E007}";
+    pub const ESCAPE: &str = "\u{E00C}";
+    pub const DOWN: &str = "\u{E015}";
+}
+
 impl Session {
     /// Serves the build under test and opens a browser. Panics with a clear message when
     /// the build or the driver is missing: these tests must not pass by skipping.
@@ -282,6 +315,67 @@ impl Session {
         serde_json::from_value(urls).expect("a list of URLs")
     }
 
+    /// Runs `script` (a function body; `arguments` are `args`) and returns its value.
+    pub async fn js(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|err| panic!("running {script}: {err}"))
+    }
+
+    /// `textContent` of every element matching `css`: the text exactly as in the DOM,
+    /// invisible characters included (WebDriver's element text is the rendered text).
+    pub async fn text_contents(&self, css: &str) -> Vec<String> {
+        let texts = self
+            .js(
+                "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent)",
+                vec![css.into()],
+            )
+            .await;
+        serde_json::from_value(texts).expect("a list of texts")
+    }
+
+    /// The text of an open `alert`/`confirm`/`prompt` dialog, if one is open.
+    pub async fn dialog(&self) -> Option<String> {
+        match self.client.get_alert_text().await {
+            Ok(text) => Some(text),
+            Err(err) if err.is_no_such_alert() => None,
+            Err(err) => panic!("asking for a dialog: {err}"),
+        }
+    }
+
+    /// Types `keys` (text or [`keys`] constants) into the focused element, as a person
+    /// at the keyboard would: focus is not moved first.
+    pub async fn press(&self, keys: &str) {
+        self.client
+            .active_element()
+            .await
+            .expect("the focused element")
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|err| panic!("pressing {keys:?}: {err}"));
+    }
+
+    /// Starts recording `securitypolicyviolation` events of the page (read them with
+    /// [`Session::csp_violations`]). Violations before this call show up in the
+    /// console log instead, which [`Session::finish`] checks.
+    pub async fn record_csp_violations(&self) {
+        self.js(
+            "window.__kirokuCsp = [];
+             document.addEventListener('securitypolicyviolation', (e) =>
+               window.__kirokuCsp.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));",
+            vec![],
+        )
+        .await;
+    }
+
+    /// The violations recorded since [`Session::record_csp_violations`].
+    pub async fn csp_violations(&self) -> Vec<String> {
+        let found = self.js("return window.__kirokuCsp", vec![]).await;
+        serde_json::from_value(found)
+            .expect("recording CSP violations: call record_csp_violations first")
+    }
+
     /// Saves a PNG screenshot.
     pub async fn screenshot(&self, path: &Path) {
         let png = self.client.screenshot().await.expect("screenshot");
@@ -440,34 +534,49 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// Serves a directory on loopback, as a static host would.
+/// Serves a directory on loopback, as a static host would: each connection on its own
+/// thread, one request per connection (`Connection: close`).
+///
+/// Plain `std::net`: with tiny_http, a request now and then never got its response
+/// once pages made a few more requests (a deferred script, so the page never finished
+/// loading).
 struct StaticServer {
-    server: Arc<tiny_http::Server>,
     /// The folder served; swapped to deploy another build on the same origin.
     root: Arc<Mutex<PathBuf>>,
     url: String,
+    address: std::net::SocketAddr,
+    stopping: Arc<std::sync::atomic::AtomicBool>,
     thread: Option<thread::JoinHandle<()>>,
 }
 
 impl StaticServer {
     fn start(root: PathBuf) -> StaticServer {
-        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("bind loopback"));
-        let port = server.server_addr().to_ip().expect("an IP listener").port();
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let address = listener.local_addr().expect("a local address");
         let root = Arc::new(Mutex::new(root));
-        let (serving, serving_root) = (Arc::clone(&server), Arc::clone(&root));
+        let stopping = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (serving_root, stop) = (Arc::clone(&root), Arc::clone(&stopping));
         let thread = thread::spawn(move || {
-            for request in serving.incoming_requests() {
+            for stream in listener.incoming() {
+                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(stream) = stream else { continue };
                 let root = serving_root
                     .lock()
                     .map(|root| root.clone())
                     .unwrap_or_default();
-                let _ = respond(&root, request);
+                thread::spawn(move || {
+                    let _ = respond(&root, stream);
+                });
             }
+            // The listener closes here: from now on connections are refused.
         });
         StaticServer {
-            server,
             root,
-            url: format!("http://127.0.0.1:{port}"),
+            url: format!("http://{address}"),
+            address,
+            stopping,
             thread: Some(thread),
         }
     }
@@ -475,15 +584,31 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.server.unblock();
+        self.stopping
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+        // Wake the accepting thread so it sees the flag.
+        let _ = std::net::TcpStream::connect(self.address);
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
     }
 }
 
-fn respond(root: &Path, request: tiny_http::Request) -> std::io::Result<()> {
-    let path = request.url().split(['?', '#']).next().unwrap_or("/");
+fn respond(root: &Path, mut stream: std::net::TcpStream) -> std::io::Result<()> {
+    use std::io::{BufRead, BufReader, Write};
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // The headers: read and ignored.
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let path = target.split(['?', '#']).next().unwrap_or("/");
     let relative = path.trim_start_matches('/');
     let relative = if relative.is_empty() {
         "index.html"
@@ -491,29 +616,33 @@ fn respond(root: &Path, request: tiny_http::Request) -> std::io::Result<()> {
         relative
     };
     // Only plain file names below the root: no `..`, no absolute paths.
-    if relative
+    let allowed = !relative
         .split('/')
-        .any(|part| part == ".." || part.is_empty())
-    {
-        return request.respond(tiny_http::Response::empty(404));
+        .any(|part| part == ".." || part.is_empty());
+    let file = allowed
+        .then(|| std::fs::read(root.join(relative)).ok())
+        .flatten()
+        .filter(|_| method == "GET" || method == "HEAD");
+    let (status, body) = match file {
+        Some(bytes) => ("200 OK", bytes),
+        None => ("404 Not Found", Vec::new()),
+    };
+    // No keep-alive: once the server stops, the browser's requests fail at once
+    // instead of hanging on a connection nobody answers. Access-Control-Allow-Origin
+    // as a host serving the script embed to other sites must (module scripts and the
+    // wasm fetch are CORS requests).
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\
+         Access-Control-Allow-Origin: *\r\n\r\n",
+        content_type(relative),
+        body.len()
+    );
+    stream.write_all(head.as_bytes())?;
+    if method != "HEAD" {
+        stream.write_all(&body)?;
     }
-    match std::fs::read(root.join(relative)) {
-        Ok(bytes) => {
-            let header = |name: &str, value: &str| {
-                tiny_http::Header::from_bytes(name, value).expect("valid header")
-            };
-            // No keep-alive: once the server stops, the browser's requests fail at once
-            // instead of hanging on a connection nobody answers.
-            let response = tiny_http::Response::from_data(bytes)
-                .with_header(header("Content-Type", content_type(relative)))
-                .with_header(header("Connection", "close"))
-                // As a host serving the script embed to other sites must (module
-                // scripts and the wasm fetch are CORS requests).
-                .with_header(header("Access-Control-Allow-Origin", "*"));
-            request.respond(response)
-        }
-        Err(_) => request.respond(tiny_http::Response::empty(404)),
-    }
+    stream.flush()?;
+    stream.shutdown(std::net::Shutdown::Write)
 }
 
 fn content_type(path: &str) -> &'static str {
