@@ -60,6 +60,8 @@ impl PartialEq for Shared {
 /// Parses and indexes a corpus. A gazetteer that does not parse means no entity
 /// facets rather than no app (build.rs already rejects a bad embedded one).
 pub fn build_index(corpus: &str, entities: &str) -> Index {
+    // Every normalization (index, queries, highlights) follows the index build.
+    crate::nfkc::install();
     let parsed = parse::parse(corpus);
     let gazetteer = Gazetteer::from_toml(entities).unwrap_or_default();
     Index::build(parsed.corpus, &gazetteer)
@@ -139,7 +141,12 @@ struct KeyContext {
 pub fn App(props: &AppProps) -> Html {
     let index = use_memo(
         (props.corpus.clone(), props.entities.clone()),
-        |(corpus, entities)| Rc::new(build_index(corpus, entities)),
+        |(corpus, entities)| {
+            let started = crate::perf::now();
+            let index = build_index(corpus, entities);
+            crate::perf::measure("kiroku:index", started, None);
+            Rc::new(index)
+        },
     );
     let index: Rc<Index> = Rc::clone(&index);
     let state = {
@@ -181,11 +188,15 @@ pub fn App(props: &AppProps) -> Html {
     };
     let dispatch: Callback<Action> = (*dispatch).clone();
 
+    // When the current search started, until its results are in the DOM (perf).
+    let search_started = use_mut_ref(|| None::<f64>);
     // Facets and timeline are shared out once per search, not copied per render.
     let (results, facets, timeline): (Rc<SearchResults>, Rc<Facets>, Rc<TimelineBins>) = {
         let request = request(&state);
         let index = SameIndex(index.clone());
-        let memo = use_memo((index, request), |(index, request)| {
+        let search_started = search_started.clone();
+        let memo = use_memo((index, request), move |(index, request)| {
+            *search_started.borrow_mut() = Some(crate::perf::now());
             let results = index.0.search(request);
             let facets = Rc::new(results.facets.clone());
             let timeline = Rc::new(results.timeline.clone());
@@ -219,6 +230,7 @@ pub fn App(props: &AppProps) -> Html {
         .map(|article| article.title.clone());
     use_document_title(article_title, owns_page);
     use_boot_screen_removal(owns_page);
+    use_search_timing(search_started, &results);
 
     let key_context = use_mut_ref(KeyContext::default);
     *key_context.borrow_mut() = KeyContext {
@@ -468,6 +480,31 @@ fn use_document_title(article_title: Option<String>, enabled: bool) {
             None => web::set_title(base),
         }
     });
+}
+
+/// Records each search, from its start to the commit of its results to the DOM
+/// (effects run after the tree is rendered), and marks the first as interactive.
+#[hook]
+fn use_search_timing(started: Rc<RefCell<Option<f64>>>, results: &Rc<SearchResults>) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(SameResults(results.clone()), move |results| {
+        if let Some(start) = started.borrow_mut().take() {
+            let query = results.0.query.as_str();
+            crate::perf::measure("kiroku:search", start, Some((query, results.0.total)));
+        }
+        if std::mem::take(&mut *first.borrow_mut()) {
+            crate::perf::mark("kiroku:interactive");
+        }
+    });
+}
+
+/// Results compared by identity: a new search is a new `Rc`.
+struct SameResults(Rc<SearchResults>);
+
+impl PartialEq for SameResults {
+    fn eq(&self, other: &SameResults) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 #[hook]

@@ -8,6 +8,8 @@ pub mod app;
 pub mod components;
 pub mod embed;
 pub mod i18n;
+pub mod nfkc;
+pub mod perf;
 pub mod prefs;
 pub mod route;
 pub mod state;

@@ -266,3 +266,35 @@ async fn an_invalid_url_still_shows_the_explorer() {
     assert_eq!(app.count("li.result"), 8);
     assert_eq!(app.count("#reader"), 0);
 }
+
+/// The wasm build normalizes with the browser's NFKC (src/nfkc.rs) instead of the
+/// core's tables, and must fold exactly as the native build does (the expected values
+/// are what the native core gives).
+#[wasm_bindgen_test]
+fn the_browser_nfkc_folds_like_the_native_tables() {
+    kiroku::nfkc::install();
+    for (input, native) in [
+        ("ﾏﾄﾞｩｰﾛ", "マドゥロ"),
+        ("ＵＳＤＴ", "usdt"),
+        ("２０２５年８月７日", "2025年8月7日"),
+        ("㍂", "ホン"),
+        ("㌔㍍", "キロメトル"),
+        ("ﾊﾟ", "パ"),
+        ("Cafe\u{301}", "café"),
+        ("ＡＢＣ（ｄ）", "abc(d)"),
+        ("①②", "12"),
+        ("ﬁ", "fi"),
+        ("İstanbul", "i\u{307}stanbul"),
+        ("わ\u{3099}", "ヷ"),
+        ("ｶﾞｰｾﾞ", "ガゼ"),
+        ("Ⅻ", "xii"),
+        ("㈱", "(株)"),
+        ("\u{3000}", " "),
+    ] {
+        assert_eq!(
+            kiroku_core::normalize::normalize(input),
+            native,
+            "{input:?}"
+        );
+    }
+}

@@ -42,7 +42,10 @@ pub fn build(dist: &Path, index_html: &str) -> Result<String> {
     let read = |name: &str| fs::read(dist.join(name)).map_err(|err| format!("{name}: {err}"));
 
     let base64 = base64::engine::general_purpose::STANDARD;
-    let wasm = base64.encode(read(&wasm_name)?);
+    // Gzipped before base64: a corpus inside the module compresses 3-4x, and a file
+    // opened from disk gets no transfer compression. The page inflates it with the
+    // browser's DecompressionStream while compiling.
+    let wasm = base64.encode(gzip(&read(&wasm_name)?)?);
     let glue = String::from_utf8_lossy(&read(&glue_name)?).into_owned();
     let mut css = String::new();
     for href in stylesheets(index_html) {
@@ -52,19 +55,32 @@ pub fn build(dist: &Path, index_html: &str) -> Result<String> {
         css.push('\n');
     }
     let head_extra = format!("<style>\n{}</style>\n", escape_raw_text(&css, "style"));
-    // Instantiated asynchronously: Chromium refuses synchronous compilation of modules
-    // over 8 MB on the main thread, and a large corpus lives inside the module.
+    // Instantiated asynchronously (streaming, as it inflates): Chromium refuses
+    // synchronous compilation of modules over 8 MB on the main thread, and a large
+    // corpus lives inside the module.
     let script = format!(
         "<script type=\"module\">\n{}\nconst wasmBase64 = \"{wasm}\";\n\
-         const wasmBytes = Uint8Array.fromBase64\n  ? Uint8Array.fromBase64(wasmBase64)\n  \
+         const wasmGzip = Uint8Array.fromBase64\n  ? Uint8Array.fromBase64(wasmBase64)\n  \
          : Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));\n\
-         await __wbg_init({{ module_or_path: wasmBytes }});\n</script>\n",
+         const wasmResponse = new Response(\n  \
+         new Blob([wasmGzip]).stream().pipeThrough(new DecompressionStream(\"gzip\")),\n  \
+         {{ headers: {{ \"Content-Type\": \"application/wasm\" }} }},\n);\n\
+         await __wbg_init({{ module_or_path: wasmResponse }});\n</script>\n",
         escape_raw_text(&glue, "script")
     );
     let page = strip_elements(index_html);
     Ok(page
         .replacen("</head>", &format!("{head_extra}</head>"), 1)
         .replacen("</body>", &format!("{script}</body>"), 1))
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .map_err(|err| format!("gzip: {err}"))
 }
 
 /// `href`s of the stylesheet links, in page order.

@@ -19,8 +19,38 @@
 //! normalized text contains the normalized term", and lets [`Normalized`] map every
 //! output character back to a byte span of the original for highlighting.
 
+use std::sync::OnceLock;
+
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::UnicodeNormalization;
+
+/// An NFKC implementation: the normalized form of a short text.
+pub type Nfkc = fn(&str) -> String;
+
+static INSTALLED_NFKC: OnceLock<Nfkc> = OnceLock::new();
+
+/// Makes `nfkc` the NFKC used from now on, instead of the built-in tables (feature
+/// `nfkc-tables`). The browser app installs `String.prototype.normalize("NFKC")`,
+/// which every browser ships, and saves the tables' ~60 KB of gzip. It is called
+/// only for the rare characters off the fast path (not ASCII, kana or kanji), one
+/// short unit at a time. The first installation wins; later ones are ignored.
+///
+/// Without the feature and without an installed NFKC, compatibility forms are left
+/// as they are (ﾏﾄﾞｩｰﾛ would not match マドゥーロ): whoever turns the feature off must
+/// install one before normalizing.
+pub fn install_nfkc(nfkc: Nfkc) {
+    let _ = INSTALLED_NFKC.set(nfkc);
+}
+
+/// The NFKC form of `text` (one unit or a few characters).
+fn nfkc(text: &str) -> String {
+    if let Some(nfkc) = INSTALLED_NFKC.get() {
+        return nfkc(text);
+    }
+    #[cfg(feature = "nfkc-tables")]
+    return unicode_normalization::UnicodeNormalization::nfkc(text).collect();
+    #[cfg(not(feature = "nfkc-tables"))]
+    return text.to_owned();
+}
 
 /// Normalizes `text` (see the module docs). Idempotent.
 pub fn normalize(text: &str) -> String {
@@ -112,7 +142,8 @@ fn normalize_each(text: &str, mut emit: impl FnMut(char, std::ops::Range<usize>)
         }
         buf.clear();
         buf.extend(
-            unit.nfkc()
+            nfkc(unit)
+                .chars()
                 .flat_map(char::to_lowercase)
                 .map(hiragana_to_katakana),
         );
@@ -120,8 +151,8 @@ fn normalize_each(text: &str, mut emit: impl FnMut(char, std::ops::Range<usize>)
         // U+0307, or わ + ゛, which composes only as katakana (ヷ). Normalizing again
         // keeps `normalize` idempotent.
         if !buf.iter().all(|c| c.is_ascii()) {
-            let again: Vec<char> = buf.iter().copied().nfkc().collect();
-            buf = again;
+            let folded: String = buf.drain(..).collect();
+            buf.extend(nfkc(&folded).chars());
         }
         // A prolonged-sound mark carrying a combining mark is kept: dropping it would
         // attach the mark to the previous character (カ + ー゙ must not become ガ).
@@ -141,6 +172,8 @@ fn normalize_each(text: &str, mut emit: impl FnMut(char, std::ops::Range<usize>)
 /// Characters that NFKC and lowercase leave alone, so the fast path may skip them.
 fn is_nfkc_stable(c: char) -> bool {
     c.is_ascii()
+        || ('\u{3001}'..='\u{3002}').contains(&c) // 、。
+        || ('\u{3008}'..='\u{3011}').contains(&c) // 〈〉《》「」『』【】
         || ('\u{3041}'..='\u{3096}').contains(&c) // hiragana letters
         || ('\u{30A1}'..='\u{30FC}').contains(&c) // katakana letters, ・ and ー
         || ('\u{4E00}'..='\u{9FFF}').contains(&c) // CJK unified ideographs
@@ -258,6 +291,24 @@ mod tests {
         // Squared katakana words expand to several characters (found by fuzzing).
         check("㍂", expect!["ホン"]);
         check("㌔㍍", expect!["キロメトル"]);
+    }
+
+    #[test]
+    fn fast_path_characters_are_nfkc_and_lowercase_stable() {
+        use unicode_normalization::UnicodeNormalization;
+        let stable = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_nfkc_stable(c));
+        for c in stable {
+            let one = c.to_string();
+            assert_eq!(one.nfkc().collect::<String>(), one, "NFKC changes {c:?}");
+            assert_eq!(
+                c.to_lowercase().to_string(),
+                c.to_ascii_lowercase().to_string(),
+                "{c:?}"
+            );
+            assert_eq!(canonical_combining_class(c), 0, "{c:?} combines");
+        }
     }
 
     #[test]

@@ -48,3 +48,58 @@ async fn lists_every_article_and_narrows_by_search() {
 
     session.finish().await;
 }
+
+/// The User Timing entries the benchmark harness reads (`src/perf.rs`): one
+/// interactive mark, the index build, and one search measure per search, whose
+/// total is the count the page shows.
+#[tokio::test(flavor = "multi_thread")]
+async fn records_timing_entries_for_the_benchmarks() {
+    let session = Session::start().await;
+    session.open("/").await;
+    session.wait_for("#results li").await;
+    let entries = |name: &'static str| {
+        let client = session.client.clone();
+        async move {
+            let script = format!(
+                "return performance.getEntriesByName('{name}').map(e => \
+                 [e.duration, e.detail.wasm_bytes, e.detail.total ?? -1]);"
+            );
+            let value = client.execute(&script, vec![]).await.expect("read entries");
+            serde_json::from_value::<Vec<(f64, f64, f64)>>(value).expect("entries")
+        }
+    };
+    let interactive = entries("kiroku:interactive").await;
+    assert_eq!(
+        interactive.len(),
+        1,
+        "one interactive mark: {interactive:?}"
+    );
+    assert!(interactive[0].1 >= 65536.0, "wasm memory is reported");
+    assert_eq!(entries("kiroku:index").await.len(), 1, "one index build");
+    let before = entries("kiroku:search").await;
+    assert_eq!(
+        before.last().map(|e| e.2),
+        Some(8.0),
+        "the first search lists all 8"
+    );
+
+    let search = session
+        .client
+        .find(Locator::Css("#search"))
+        .await
+        .expect("search box");
+    search.send_keys("フェンタニル").await.expect("type");
+    session
+        .eventually("a search measure for the typed query", || async {
+            entries("kiroku:search").await.len() > before.len()
+        })
+        .await;
+    session
+        .eventually("the last search's total is the count shown", || async {
+            let last = entries("kiroku:search").await.last().map(|e| e.2);
+            let shown = session.texts("#results li").await.len() as f64;
+            last == Some(shown) && shown < 8.0
+        })
+        .await;
+    session.finish().await;
+}
