@@ -90,7 +90,6 @@ const peers = {
   // the browser loads it lazily, chunk by chunk, during searches.
   async pagefind() {
     const pagefind = await import("./pagefind/pagefind.js");
-    await pagefind.options({ basePath: "./pagefind/" });
     await pagefind.init();
     const ids = (await (await fetch("pagefind-ids.json")).json()).ids;
     return async (q, show) => {

@@ -38,7 +38,7 @@ const SNAPSHOT: &str = r#"
 const mark = (name) => performance.getEntriesByName(name)[0] || null;
 const resources = performance.getEntriesByType("resource").concat(performance.getEntriesByType("navigation"));
 const wasm = performance.getEntriesByType("measure").concat(performance.getEntriesByType("mark"))
-  .map((e) => (e.detail && e.detail.wasm_bytes) || 0);
+  .filter((e) => e.detail && e.detail.wasm_bytes).map((e) => e.detail.wasm_bytes);
 const b = window.__bench || { longtasks: [], heap: 0 };
 if (performance.memory) b.heap = Math.max(b.heap, performance.memory.usedJSHeapSize);
 return {
@@ -153,7 +153,6 @@ const [seen, timeout, done] = arguments; const t0 = performance.now();
     return done({
       count: all.length,
       ms: fresh.map((e) => e.duration),
-      query: last && last.detail ? last.detail.query : null,
       total: last && last.detail ? last.detail.total : null,
     });
   }
@@ -165,7 +164,6 @@ const [seen, timeout, done] = arguments; const t0 = performance.now();
 struct Searched {
     count: usize,
     ms: Vec<f64>,
-    query: Option<String>,
     total: Option<usize>,
 }
 
@@ -214,12 +212,6 @@ async fn kiroku_session(session: &Session, queries: &[&str]) -> Result<Run, Stri
                 .map_err(|err| format!("typing {c}: {err}"))?;
             let searched = next_search(session, seen).await?;
             seen = searched.count;
-            if searched.query.as_deref().is_some_and(|q| q != typed) {
-                eprintln!(
-                    "kiroku-bench: typed {typed:?} but the app searched {:?}",
-                    searched.query
-                );
-            }
             samples.push(Sample {
                 typed: typed.clone(),
                 ms: searched.ms,
@@ -278,7 +270,7 @@ async fn peer_session(
     queries: &[&str],
     with_ids: bool,
 ) -> Result<Run, String> {
-    session.open(&format!("/peer.html?lib={lib}")).await;
+    session.open(&format!("/?lib={lib}")).await;
     let ready = session
         .client
         .execute_async(

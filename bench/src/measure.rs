@@ -14,7 +14,7 @@ use crate::{
     Layout, QUERIES,
 };
 
-/// The peers, by the name `peer.html?lib=` takes.
+/// The peers, by the name the page's `?lib=` takes.
 pub const PEERS: &[(&str, &str)] = &[
     ("minisearch", "MiniSearch"),
     ("flexsearch", "FlexSearch"),
@@ -391,7 +391,8 @@ pub fn prepare_site(layout: &Layout, name: &str) -> Result<PathBuf, String> {
     };
     std::fs::write(site.join("articles.json"), json).map_err(|err| err.to_string())?;
     let peers = Path::new(env!("CARGO_MANIFEST_DIR")).join("peers");
-    copy(peers.join("peer.html"), "peer.html")?;
+    // The harness serves a folder with an index.html.
+    copy(peers.join("peer.html"), "index.html")?;
     copy(peers.join("peer.js"), "peer.js")?;
     let modules = layout.node().join("node_modules");
     copy(
