@@ -90,8 +90,12 @@ pub struct Run {
     pub end: Snapshot,
 }
 
-async fn start(dir: PathBuf) -> Session {
-    let session = Session::serving_with_flags(dir, FLAGS).await;
+/// A fresh browser on `dir`, served by [`ThreadedServer`] (for kiroku and the peers
+/// alike, so both load through the same server).
+async fn start(dir: PathBuf) -> Result<(Session, ThreadedServer), String> {
+    let server = ThreadedServer::start(&dir)?;
+    let mut session = Session::serving_with_flags(dir, FLAGS).await;
+    session.base_url = server.url.clone();
     session
         .client
         .update_timeouts(TimeoutConfiguration::new(
@@ -107,7 +111,7 @@ async fn start(dir: PathBuf) -> Session {
             json!({ "source": PROBES }),
         )
         .await;
-    session
+    Ok((session, server))
 }
 
 async fn snapshot(session: &Session, mark: &str, measure: &str) -> Snapshot {
@@ -170,8 +174,9 @@ struct Searched {
 /// Cold-loads kiroku from `dist` and types each query one character at a time,
 /// waiting for the app's search after each (it debounces ~160 ms).
 pub async fn kiroku_run(dist: PathBuf, queries: &[&str]) -> Result<Run, String> {
-    let session = start(dist).await;
+    let (session, _server) = start(dist).await?;
     let result = kiroku_session(&session, queries).await;
+    let result = with_console(&session, result).await;
     session.close().await;
     result
 }
@@ -229,6 +234,63 @@ async fn kiroku_session(session: &Session, queries: &[&str]) -> Result<Run, Stri
     })
 }
 
+/// Python's threaded static server (`python3 -m http.server`): Pagefind fetches many
+/// fragments at once, and the e2e harness' own server (tiny_http, one thread) left
+/// some of those requests unanswered (about 1 cold load in 3 never finished its first
+/// search). The harness' server still runs for the session but gets no request.
+struct ThreadedServer {
+    child: std::process::Child,
+    url: String,
+}
+
+impl ThreadedServer {
+    fn start(dir: &std::path::Path) -> Result<ThreadedServer, String> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map_err(|err| err.to_string())?
+            .port();
+        let child = std::process::Command::new("python3")
+            .args(["-m", "http.server", "--bind", "127.0.0.1", "--directory"])
+            .arg(dir)
+            .arg(port.to_string())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map_err(|err| format!("cannot start python3 -m http.server: {err}"))?;
+        let url = format!("http://127.0.0.1:{port}");
+        // Wait until it accepts connections.
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Ok(ThreadedServer { child, url });
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Err("python3 -m http.server did not start".into())
+    }
+}
+
+impl Drop for ThreadedServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A failed run's error, with what the browser logged as errors.
+async fn with_console(session: &Session, result: Result<Run, String>) -> Result<Run, String> {
+    match result {
+        Ok(run) => Ok(run),
+        Err(err) => {
+            let logged = session.console_errors().await;
+            if logged.is_empty() {
+                Err(err)
+            } else {
+                Err(format!("{err} (console: {})", logged.join(" | ")))
+            }
+        }
+    }
+}
+
 async fn search_count(session: &Session) -> Result<usize, String> {
     let n = session
         .client
@@ -258,8 +320,9 @@ pub async fn peer_run(
     queries: &[&str],
     with_ids: bool,
 ) -> Result<Run, String> {
-    let session = start(site).await;
+    let (session, _server) = start(site).await?;
     let result = peer_session(&session, lib, queries, with_ids).await;
+    let result = with_console(&session, result).await;
     session.close().await;
     result
 }
@@ -275,6 +338,7 @@ async fn peer_session(
         .client
         .execute_async(
             "const done = arguments[0];
+             setTimeout(() => done('not ready after 300 s'), 300000);
              window.benchReady.then(() => done(null), (err) => done(String(err && err.stack || err)));",
             vec![],
         )
@@ -294,6 +358,7 @@ async fn peer_session(
                 .client
                 .execute_async(
                     "const [q, withIds, done] = arguments;
+                     setTimeout(() => done({ error: 'no answer after 60 s' }), 60000);
                      window.benchSearch(q).then(
                        (r) => done({ ms: r.ms, total: r.ids.length, ids: withIds ? r.ids : null }),
                        (err) => done({ error: String(err) }));",
@@ -302,6 +367,13 @@ async fn peer_session(
                 .await
                 .map_err(|err| err.to_string())?;
             if let Some(err) = value.get("error") {
+                if std::env::var_os("KIROKU_BENCH_DEBUG").is_some() {
+                    let fetched = session
+                        .client
+                        .execute("return performance.getEntriesByType('resource').map(e => e.name + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd))", vec![])
+                        .await;
+                    eprintln!("kiroku-bench: fetched: {fetched:?}");
+                }
                 return Err(format!("{lib} searching {typed:?}: {err}"));
             }
             samples.push(Sample {

@@ -33,6 +33,13 @@ enum Step {
         /// Cold loads (each followed by typing every query) per engine and corpus.
         #[arg(long, default_value_t = 3)]
         runs: usize,
+        /// Engines to measure (kiroku and the peers by default).
+        #[arg(
+            long,
+            value_delimiter = ',',
+            default_value = "kiroku,minisearch,flexsearch,pagefind"
+        )]
+        engines: Vec<String>,
     },
     /// Write report.md from results.json (and criterion.txt when present).
     Report,
@@ -47,7 +54,11 @@ fn main() -> ExitCode {
                 eprintln!("kiroku-bench: {name}: peer site in {}", site.display());
             })
         }),
-        Step::Measure { sizes, runs } => measure_all(&layout, &sizes, runs),
+        Step::Measure {
+            sizes,
+            runs,
+            engines,
+        } => measure_all(&layout, &sizes, runs, &engines),
         Step::Report => report::write(&layout),
     };
     match result {
@@ -59,7 +70,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn measure_all(layout: &Layout, sizes: &[String], runs: usize) -> Result<(), String> {
+fn measure_all(
+    layout: &Layout,
+    sizes: &[String],
+    runs: usize,
+    engines: &[String],
+) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -67,7 +83,7 @@ fn measure_all(layout: &Layout, sizes: &[String], runs: usize) -> Result<(), Str
     let machine = Machine::now();
     let mut corpora = Vec::new();
     for name in sizes {
-        let result = runtime.block_on(measure::corpus(layout, name, runs))?;
+        let result = runtime.block_on(measure::corpus(layout, name, runs, engines))?;
         corpora.push(result);
         // Written after each corpus, so a long run that fails late keeps what it has.
         let results = Results {

@@ -251,7 +251,13 @@ fn accuracy(
 }
 
 /// Measures one corpus of the layout.
-pub async fn corpus(layout: &Layout, name: &str, runs: usize) -> Result<CorpusResult, String> {
+pub async fn corpus(
+    layout: &Layout,
+    name: &str,
+    runs: usize,
+    engines: &[String],
+) -> Result<CorpusResult, String> {
+    let wanted = |engine: &str| engines.iter().any(|e| e == engine);
     let corpus_path = layout.corpus(name);
     let dist = layout.dist(name);
     let site = layout.site(name);
@@ -281,16 +287,27 @@ pub async fn corpus(layout: &Layout, name: &str, runs: usize) -> Result<CorpusRe
     let mut kiroku_errors = Vec::new();
     let mut peer_errors: Vec<Vec<String>> = PEERS.iter().map(|_| Vec::new()).collect();
     for run in 0..runs {
-        eprintln!("kiroku-bench: {name}: run {}/{runs}: kiroku", run + 1);
-        match browser::kiroku_run(dist.clone(), &queries).await {
-            Ok(result) => kiroku_runs.push(result),
-            Err(err) => kiroku_errors.push(err),
+        if wanted("kiroku") {
+            eprintln!("kiroku-bench: {name}: run {}/{runs}: kiroku", run + 1);
+            match browser::kiroku_run(dist.clone(), &queries).await {
+                Ok(result) => kiroku_runs.push(result),
+                Err(err) => {
+                    eprintln!("kiroku-bench: {name}: kiroku: {err}");
+                    kiroku_errors.push(err);
+                }
+            }
         }
         for (i, (lib, _)) in PEERS.iter().enumerate() {
+            if !wanted(lib) {
+                continue;
+            }
             eprintln!("kiroku-bench: {name}: run {}/{runs}: {lib}", run + 1);
             match browser::peer_run(site.clone(), lib, &queries, run == 0).await {
                 Ok(result) => peer_runs[i].push(result),
-                Err(err) => peer_errors[i].push(err),
+                Err(err) => {
+                    eprintln!("kiroku-bench: {name}: {lib}: {err}");
+                    peer_errors[i].push(err);
+                }
             }
         }
     }

@@ -109,7 +109,17 @@ pub fn write(layout: &Layout) -> Result<(), String> {
     let results = Results::load(&layout.results())?;
     let shell = BuildSizes::of(&layout.dist("shell"), &layout.corpus("shell")).ok();
     let criterion = std::fs::read_to_string(layout.criterion()).ok();
-    let text = render(&results, shell.as_ref(), criterion.as_deref());
+    let mut text = render(&results, shell.as_ref(), criterion.as_deref());
+    // Pagefind indexes ahead of time (its Node API, in pagefind-index.mjs).
+    let _ = writeln!(text, "## Pagefind's ahead-of-time index build (Node API)\n");
+    for corpus in &results.corpora {
+        let path = layout.site(&corpus.name).join("pagefind-ids.json");
+        let index_ms = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
+            .and_then(|ids| ids["indexMs"].as_f64());
+        let _ = writeln!(text, "- `{}`: {}", corpus.name, opt(index_ms, ms));
+    }
     std::fs::write(layout.report(), text).map_err(|err| err.to_string())?;
     eprintln!("kiroku-bench: wrote {}", layout.report().display());
     Ok(())
