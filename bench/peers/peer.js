@@ -90,9 +90,6 @@ const peers = {
   // the browser loads it lazily, chunk by chunk, during searches.
   async pagefind() {
     const pagefind = await import("./pagefind/pagefind.js");
-    // On the main thread: Pagefind's default Web Worker intermittently never answered
-    // the first search in headless Chromium here (1 of 3 cold loads).
-    await pagefind.options({ noWorker: true });
     await pagefind.init();
     const ids = (await (await fetch("pagefind-ids.json")).json()).ids;
     return async (q, show) => {
