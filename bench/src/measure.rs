@@ -369,8 +369,10 @@ fn peer_download(site: &Path, lib: &str) -> Result<Size, String> {
                 if name.contains("-ui") || name.contains("highlight") {
                     continue;
                 }
-                if name.starts_with("pagefind") && name.ends_with(".js") || name.ends_with(".json")
-                {
+                // Its scripts and JSON are plain text; its chunks are gzip'd already.
+                let plain = (name.starts_with("pagefind") && name.ends_with(".js"))
+                    || name.ends_with(".json");
+                if plain {
                     total += Size::of_file(&path)?;
                 } else {
                     let len = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
