@@ -123,6 +123,8 @@ async fn key(target: &web_sys::EventTarget, key: &str) {
 async fn settle() {
     TimeoutFuture::new(DEBOUNCE_MS + 60).await;
     yew::scheduler::flush().await;
+    // The URL hash of a replace is written in a task after the render.
+    TimeoutFuture::new(0).await;
 }
 
 #[wasm_bindgen_test]

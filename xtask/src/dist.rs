@@ -122,34 +122,67 @@ pub fn escape_html(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn print_sizes(dist: &Path) -> Result {
+/// One file of a build: raw and gzip sizes, and whether it belongs to the app shell
+/// (wasm, JS and CSS the page loads; the service worker is not the app).
+pub struct FileSize {
+    pub name: String,
+    pub raw: usize,
+    pub gzip: usize,
+    pub app: bool,
+}
+
+/// The files of `dist`, by name.
+pub fn sizes(dist: &Path) -> Result<Vec<FileSize>> {
     let mut files: Vec<PathBuf> = fs::read_dir(dist)
         .map_err(|err| format!("cannot list {}: {err}", dist.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.is_file())
         .collect();
     files.sort();
+    files
+        .iter()
+        .map(|path| {
+            let bytes = fs::read(path).map_err(|err| format!("{}: {err}", path.display()))?;
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let app = [".wasm", ".js", ".css"]
+                .iter()
+                .any(|ext| name.ends_with(ext))
+                && name != "sw.js";
+            Ok(FileSize {
+                name: name.into_owned(),
+                raw: bytes.len(),
+                gzip: gzip_len(&bytes),
+                app,
+            })
+        })
+        .collect()
+}
+
+/// Gzip bytes of the app (wasm + JS + CSS) of the build in `dist`.
+pub fn app_gzip(dist: &Path) -> Result<usize> {
+    Ok(sizes(dist)?.iter().filter(|f| f.app).map(|f| f.gzip).sum())
+}
+
+fn print_sizes(dist: &Path) -> Result {
     eprintln!("\n{:<44} {:>10} {:>10}", dist.display(), "raw", "gzip");
-    let (mut shell_raw, mut shell_gzip) = (0, 0);
-    for path in &files {
-        let bytes = fs::read(path).map_err(|err| format!("{}: {err}", path.display()))?;
-        let gzip = gzip_len(&bytes);
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if [".wasm", ".js", ".css"]
-            .iter()
-            .any(|ext| name.ends_with(ext))
-            && name != "sw.js"
-        {
-            shell_raw += bytes.len();
-            shell_gzip += gzip;
+    let (mut app_raw, mut app_gzip) = (0, 0);
+    for file in sizes(dist)? {
+        if file.app {
+            app_raw += file.raw;
+            app_gzip += file.gzip;
         }
-        eprintln!("{name:<44} {:>10} {:>10}", kb(bytes.len()), kb(gzip));
+        eprintln!(
+            "{:<44} {:>10} {:>10}",
+            file.name,
+            kb(file.raw),
+            kb(file.gzip)
+        );
     }
     eprintln!(
         "{:<44} {:>10} {:>10}",
         "app (wasm + JS + CSS)",
-        kb(shell_raw),
-        kb(shell_gzip)
+        kb(app_raw),
+        kb(app_gzip)
     );
     Ok(())
 }

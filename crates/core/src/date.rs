@@ -152,6 +152,7 @@ fn number(s: &str) -> Option<u32> {
 }
 
 /// A digit's value, for ASCII and full-width digits (NFKC-free, so spans stay raw).
+#[inline(always)]
 fn digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),
@@ -212,7 +213,12 @@ pub struct Mention {
 pub fn mentioned_dates(text: &str, article_date: Date) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut prev_is_digit = false;
-    for (start, c) in text.char_indices() {
+    let mut at = 0;
+    // `char_at`, not `char_indices()`: this scans every body at index time (see
+    // `crate::chars`).
+    while let Some(c) = crate::chars::char_at(text, at) {
+        let start = at;
+        at += c.len_utf8();
         let starts_number = digit(c).is_some() && !prev_is_digit;
         prev_is_digit = digit(c).is_some();
         if !starts_number {

@@ -115,6 +115,17 @@ pub struct Gazetteer {
     entities: Vec<Entity>,
     /// Patterns by first character, longest first.
     patterns: FxHashMap<char, Vec<Pattern>>,
+    /// One bit per `first character % FILTER_BITS` of the patterns. The scan runs once
+    /// per indexed character and most characters start no pattern: the filter turns
+    /// them away without a hash look-up (a sixth of an index build before it).
+    first_filter: Vec<u64>,
+}
+
+const FILTER_BITS: u32 = 4096;
+
+fn filter_slot(c: char) -> (usize, u64) {
+    let bit = c as u32 % FILTER_BITS;
+    ((bit / 64) as usize, 1 << (bit % 64))
 }
 
 impl Gazetteer {
@@ -151,10 +162,17 @@ impl Gazetteer {
                 add(word, None);
             }
         }
-        for list in patterns.values_mut() {
+        let mut first_filter = vec![0; (FILTER_BITS / 64) as usize];
+        for (&first, list) in patterns.iter_mut() {
             list.sort_unstable_by_key(|p| std::cmp::Reverse(p.normalized.len()));
+            let (word, bit) = filter_slot(first);
+            first_filter[word] |= bit;
         }
-        Gazetteer { entities, patterns }
+        Gazetteer {
+            entities,
+            patterns,
+            first_filter,
+        }
     }
 
     /// Parses the gazetteer file format shown in the module docs.
@@ -201,7 +219,13 @@ impl Gazetteer {
         }
         let mut prev: Option<char> = None;
         let mut pos = 0;
-        while let Some(c) = normalized[pos..].chars().next() {
+        while let Some(c) = crate::chars::char_at(normalized, pos) {
+            let (word, bit) = filter_slot(c);
+            if self.first_filter.get(word).is_none_or(|w| w & bit == 0) {
+                prev = Some(c);
+                pos += c.len_utf8();
+                continue;
+            }
             let rest = &normalized[pos..];
             let hit = self.patterns.get(&c).and_then(|list| {
                 list.iter().find(|p| {

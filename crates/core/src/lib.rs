@@ -69,6 +69,7 @@
 //! - [`facet`], [`timeline`], [`snippet`]: what the result view shows
 //! - [`date`], [`entity`]: dates in text, the gazetteer
 
+mod chars;
 pub mod date;
 pub mod entity;
 pub mod facet;

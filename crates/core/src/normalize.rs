@@ -23,6 +23,8 @@ use std::sync::OnceLock;
 
 use unicode_normalization::char::canonical_combining_class;
 
+use crate::chars::char_at;
+
 /// An NFKC implementation: the normalized form of a short text.
 pub type Nfkc = fn(&str) -> String;
 
@@ -124,22 +126,38 @@ fn to_u32(n: usize) -> u32 {
 }
 
 /// Drives normalization, calling `emit(char, original_span)` for each output char.
+///
+/// Text is cut into NFKC units: a character plus the marks that may combine with it.
+/// NFKC is applied per unit, which is what keeps normalization local and the span
+/// map exact. Half-width voiced marks (ﾞ ﾟ) have combining class 0 but turn into
+/// combining marks under NFKC, so they join the unit before them (ﾊﾞ → バ).
+///
+/// This loop runs once per indexed character and the wasm build is optimized for
+/// size, which inlines little: characters are decoded by [`char_at`] and the fast
+/// path's helpers are inlined by hand (`#[inline(always)]`).
 fn normalize_each(text: &str, mut emit: impl FnMut(char, std::ops::Range<usize>)) {
     let mut folder = KanaFolder::default();
-    let mut units = Units { text, pos: 0 };
     let mut buf: Vec<char> = Vec::new();
-    while let Some(span) = units.next_unit() {
-        let unit = &text[span.clone()];
-        let mut chars = unit.chars();
-        let first = chars.next().unwrap_or_default();
-        if chars.next().is_none() && is_nfkc_stable(first) {
+    let mut at = 0;
+    while let Some(first) = char_at(text, at) {
+        let start = at;
+        let mut end = start + first.len_utf8();
+        let mut alone = true;
+        while let Some(c) = char_at(text, end).filter(|&c| joins_previous(c)) {
+            end += c.len_utf8();
+            alone = false;
+        }
+        at = end;
+        let span = start..end;
+        if alone && is_nfkc_stable(first) {
             // Fast path for the overwhelmingly common case: ASCII, kana and kanji are
             // already NFKC and need no table look-ups.
             if let Some(c) = folder.fold(hiragana_to_katakana(first.to_ascii_lowercase()), true) {
-                emit(c, span.clone());
+                emit(c, span);
             }
             continue;
         }
+        let unit = &text[span.clone()];
         buf.clear();
         buf.extend(
             nfkc(unit)
@@ -170,53 +188,42 @@ fn normalize_each(text: &str, mut emit: impl FnMut(char, std::ops::Range<usize>)
 }
 
 /// Characters that NFKC and lowercase leave alone, so the fast path may skip them.
+/// (`matches!` on ranges, not `RangeInclusive::contains`, which "z" does not inline.)
+#[inline(always)]
 fn is_nfkc_stable(c: char) -> bool {
     c.is_ascii()
-        || ('\u{3001}'..='\u{3002}').contains(&c) // 、。
-        || ('\u{3008}'..='\u{3011}').contains(&c) // 〈〉《》「」『』【】
-        || ('\u{3041}'..='\u{3096}').contains(&c) // hiragana letters
-        || ('\u{30A1}'..='\u{30FC}').contains(&c) // katakana letters, ・ and ー
-        || ('\u{4E00}'..='\u{9FFF}').contains(&c) // CJK unified ideographs
+        || matches!(
+            c,
+            '\u{3001}'..='\u{3002}' // 、。
+            | '\u{3008}'..='\u{3011}' // 〈〉《》「」『』【】
+            | '\u{3041}'..='\u{3096}' // hiragana letters
+            | '\u{30A1}'..='\u{30FC}' // katakana letters, ・ and ー
+            | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        )
 }
 
-/// Splits text into NFKC units: a character plus the marks that may combine with it.
-/// NFKC is applied per unit, which is what keeps normalization local and the span
-/// map exact. Half-width voiced marks (ﾞ ﾟ) have combining class 0 but turn into
-/// combining marks under NFKC, so they join the unit before them (ﾊﾞ → バ).
-struct Units<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl Units<'_> {
-    fn next_unit(&mut self) -> Option<std::ops::Range<usize>> {
-        let rest = self.text.get(self.pos..)?;
-        let mut chars = rest.char_indices();
-        let (_, first) = chars.next()?;
-        let mut end = first.len_utf8();
-        for (i, c) in chars {
-            if joins_previous(c) {
-                end = i + c.len_utf8();
-            } else {
-                break;
-            }
-        }
-        let span = self.pos..self.pos + end;
-        self.pos += end;
-        Some(span)
-    }
-}
-
+#[inline(always)]
 fn joins_previous(c: char) -> bool {
-    // Combining marks start at U+0300; kanji and most kana never combine. Skipping
-    // the table look-up for them matters: this runs once per character indexed.
+    // Combining marks start at U+0300; kanji, kana letters and 、。 never combine
+    // (the kana voicing marks U+3099 and U+309A do). Skipping the table look-up for
+    // them matters: this runs once per character indexed.
     if (c as u32) < 0x300
-        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
-        || ('\u{30A0}'..='\u{30FF}').contains(&c)
+        || matches!(
+            c,
+            '\u{3001}'..='\u{3002}'
+            | '\u{3041}'..='\u{3096}'
+            | '\u{30A0}'..='\u{30FF}'
+            | '\u{4E00}'..='\u{9FFF}'
+        )
     {
         return false;
     }
-    (matches!(c, '\u{FF9E}' | '\u{FF9F}') || canonical_combining_class(c) != 0)
+    joins_by_table(c)
+}
+
+#[inline(never)]
+fn joins_by_table(c: char) -> bool {
+    matches!(c, '\u{FF9E}' | '\u{FF9F}') || canonical_combining_class(c) != 0
 }
 
 /// The long-vowel step, applied to NFKC'd, lowercased, katakana-folded characters.
@@ -228,6 +235,7 @@ struct KanaFolder {
 
 impl KanaFolder {
     /// Returns the character, or `None` when it is dropped (only if `droppable`).
+    #[inline(always)]
     fn fold(&mut self, c: char, droppable: bool) -> Option<char> {
         // A prolonged-sound mark (or something typed for one: ｰ － ― 〜 …) after a kana
         // letter is dropped: writers disagree on long vowels (マドゥーロ/マドゥロ,
@@ -241,6 +249,7 @@ impl KanaFolder {
     }
 }
 
+#[inline(always)]
 fn hiragana_to_katakana(c: char) -> char {
     match c {
         // ぁ..ゖ and the iteration marks ゝゞ sit exactly 0x60 below their katakana.
@@ -252,12 +261,14 @@ fn hiragana_to_katakana(c: char) -> char {
 }
 
 /// Katakana letters (after hiragana folding), excluding ・ ー and iteration marks.
+#[inline(always)]
 pub(crate) fn is_kana_letter(c: char) -> bool {
-    ('\u{30A1}'..='\u{30FA}').contains(&c) || ('\u{31F0}'..='\u{31FF}').contains(&c)
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{31F0}'..='\u{31FF}')
 }
 
 /// ー and the characters people type for it. After NFKC, ｰ is already ー, － is '-'
 /// and ～ is '~'.
+#[inline(always)]
 fn is_long_vowel_like(c: char) -> bool {
     matches!(
         c,
@@ -308,6 +319,13 @@ mod tests {
                 "{c:?}"
             );
             assert_eq!(canonical_combining_class(c), 0, "{c:?} combines");
+        }
+    }
+
+    #[test]
+    fn joins_previous_skips_the_table_only_where_it_agrees() {
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            assert_eq!(joins_previous(c), joins_by_table(c), "{c:?}");
         }
     }
 

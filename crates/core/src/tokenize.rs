@@ -27,6 +27,8 @@
 
 use std::ops::Range;
 
+use crate::chars::char_at;
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind<'a> {
@@ -55,19 +57,19 @@ impl Token<'_> {
 /// Calls `emit` for each token of `normalized`, in order.
 pub fn tokenize<'a>(normalized: &'a str, mut emit: impl FnMut(Token<'a>)) {
     let mut position = 0u32;
-    let mut chars = normalized.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut at = 0;
+    // `char_at`, not `char_indices().peekable()`: see `crate::chars`.
+    while let Some(c) = char_at(normalized, at) {
+        let start = at;
+        at += c.len_utf8();
         match class(c) {
             Class::Space => {}
             Class::Word => {
-                let mut end = start + c.len_utf8();
-                while let Some(&(i, next)) = chars.peek() {
-                    if class(next) != Class::Word {
-                        break;
-                    }
-                    end = i + next.len_utf8();
-                    chars.next();
+                while let Some(next) = char_at(normalized, at).filter(|&n| class(n) == Class::Word)
+                {
+                    at += next.len_utf8();
                 }
+                let end = at;
                 emit(Token {
                     kind: TokenKind::Word(&normalized[start..end]),
                     position,
@@ -76,10 +78,7 @@ pub fn tokenize<'a>(normalized: &'a str, mut emit: impl FnMut(Token<'a>)) {
                 position += 1;
             }
             Class::Gram => {
-                let next = chars
-                    .peek()
-                    .map(|&(_, n)| n)
-                    .filter(|&n| class(n) == Class::Gram);
+                let next = char_at(normalized, at).filter(|&n| class(n) == Class::Gram);
                 emit(Token {
                     kind: TokenKind::Gram { first: c, next },
                     position,
@@ -103,6 +102,7 @@ enum Class {
     Gram,
 }
 
+#[inline(always)]
 fn class(c: char) -> Class {
     // Fast paths first: `is_alphanumeric` is a slow table search for kanji, and
     // kanji and kana are most of the text.
@@ -132,6 +132,7 @@ fn class(c: char) -> Class {
 }
 
 /// Scripts written without spaces: every character is searchable on its own.
+#[inline(always)]
 fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{3000}'..='\u{30FF}'     // CJK symbols, hiragana, katakana
