@@ -9,8 +9,11 @@
 //! - `dist`: release build into `dist/`, printing raw and gzip sizes.
 //! - `gen-corpus`: writes a deterministic generated corpus (`kiroku-gen`).
 //! - `hostile-corpus`: writes the hostile corpus the end-to-end tests build.
-//! - `bench`: the criterion benchmarks of the core.
+//! - `bench`: kiroku against MiniSearch, FlexSearch and Pagefind in headless Chromium
+//!   (release builds of the default and generated corpora), the core's criterion
+//!   benchmarks, and `target/bench/report.md` (see `bench.rs`, BENCHMARKS.md).
 
+mod bench;
 mod csp;
 mod dist;
 mod embed;
@@ -78,9 +81,21 @@ enum Task {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Run the benchmarks (criterion, native) of the core.
+    /// Benchmarks: kiroku and its peers in headless Chromium, then criterion.
     Bench {
-        /// Extra arguments for criterion (e.g. a filter such as `query/10k`).
+        /// Corpora: `default` and generated `Nk` (N thousand articles).
+        #[arg(long, value_delimiter = ',', default_value = "default,1k,10k,50k")]
+        sizes: Vec<String>,
+        /// Cold loads (each followed by typing the queries) per engine and corpus.
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Reuse the release builds and Pagefind indexes of a previous run.
+        #[arg(long)]
+        skip_build: bool,
+        /// Skip the native criterion benchmarks.
+        #[arg(long)]
+        skip_native: bool,
+        /// Extra arguments for criterion (e.g. a filter such as `search/10k`).
         #[arg(trailing_var_arg = true)]
         criterion_args: Vec<String>,
     },
@@ -113,12 +128,21 @@ fn main() -> ExitCode {
             out,
         } => gen_corpus(articles, seed, out),
         Task::HostileCorpus { out } => hostile_corpus(out).map(|_| ()),
-        Task::Bench { criterion_args } => shell::run(
-            shell::cargo()
-                .args(["bench", "-p", "kiroku-core", "--"])
-                .args(criterion_args)
-                .current_dir(shell::root()),
-        ),
+        Task::Bench {
+            sizes,
+            runs,
+            skip_build,
+            skip_native,
+            criterion_args,
+        } => setup::ensure_tools(true).and_then(|()| {
+            bench::run(&bench::Options {
+                sizes,
+                runs,
+                skip_build,
+                skip_native,
+                criterion_args,
+            })
+        }),
     };
     match result {
         Ok(()) => {

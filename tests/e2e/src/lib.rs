@@ -82,13 +82,27 @@ impl Session {
 
     /// Serves `dist` on loopback and opens a browser.
     pub async fn serving(dist: PathBuf) -> Session {
+        Session::serving_with_flags(dist, &[]).await
+    }
+
+    /// Like [`Session::serving`], with extra Chromium flags (the benchmarks pass
+    /// `--enable-precise-memory-info`). Every session is a fresh profile: no cache.
+    pub async fn serving_with_flags(dist: PathBuf, flags: &[&str]) -> Session {
         assert!(
             dist.join("index.html").is_file(),
             "no release build at {} (run `cargo xtask dist`, or set KIROKU_DIST)",
             dist.display()
         );
         let server = StaticServer::start(dist);
-        let mut session = Session::browser_only().await;
+        let driver = ChromeDriver::start();
+        let client = connect(&driver.url, flags).await;
+        let mut session = Session {
+            client,
+            base_url: String::new(),
+            server: None,
+            others: Vec::new(),
+            _driver: driver,
+        };
         session.base_url = server.url.clone();
         session.server = Some(server);
         session
@@ -97,7 +111,7 @@ impl Session {
     /// A browser with nothing served (for `file://` pages).
     pub async fn browser_only() -> Session {
         let driver = ChromeDriver::start();
-        let client = connect(&driver.url).await;
+        let client = connect(&driver.url, &[]).await;
         Session {
             client,
             base_url: String::new(),
@@ -114,6 +128,18 @@ impl Session {
         let url = server.url.clone();
         self.others.push(server);
         url
+    }
+
+    /// Runs a Chrome DevTools Protocol command (chromedriver's `goog/cdp/execute`),
+    /// e.g. `Page.addScriptToEvaluateOnNewDocument`; returns its result.
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        self.client
+            .issue_cmd(Cdp {
+                cmd: cmd.to_string(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|err| panic!("CDP {cmd}: {err}"))
     }
 
     /// Waits until a service worker controls the page (it has cached the build).
@@ -407,18 +433,23 @@ impl Session {
     }
 }
 
-async fn connect(driver_url: &str) -> Client {
+async fn connect(driver_url: &str, extra_flags: &[&str]) -> Client {
+    let mut args: Vec<&str> = vec![
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900",
+    ];
+    args.extend_from_slice(extra_flags);
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": "/usr/bin/chromium",
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--window-size=1280,900",
-            ],
-        }),
+        serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }),
     );
     caps.insert(
         "goog:loggingPrefs".into(),
@@ -460,6 +491,31 @@ impl WebDriverCompatibleCommand for BrowserLog {
             http::Method::POST,
             Some(r#"{"type":"browser"}"#.to_string()),
         )
+    }
+}
+
+/// ChromeDriver's pass-through to the DevTools Protocol.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: serde_json::Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }
 
@@ -648,7 +704,7 @@ fn respond(root: &Path, mut stream: std::net::TcpStream) -> std::io::Result<()> 
 fn content_type(path: &str) -> &'static str {
     match path.rsplit('.').next() {
         Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript",
+        Some("js" | "mjs") => "text/javascript",
         Some("wasm") => "application/wasm",
         Some("css") => "text/css",
         Some("json" | "webmanifest") => "application/json",
