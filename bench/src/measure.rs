@@ -98,8 +98,17 @@ impl LongTasks {
         out
     }
 
-    fn worst(all: Vec<LongTasks>) -> LongTasks {
-        all.into_iter()
+    /// The worst run's long tasks, counting those whose start `keep` accepts.
+    fn worst_of(runs: &[Run], keep: impl Fn(&Run, f64) -> bool) -> LongTasks {
+        runs.iter()
+            .map(|run| {
+                let tasks = run.end.longtasks.iter();
+                LongTasks::of(
+                    tasks
+                        .filter(|&&(start, _)| keep(run, start))
+                        .map(|&(_, ms)| ms),
+                )
+            })
             .max_by(|a, b| a.max_ms.total_cmp(&b.max_ms))
             .unwrap_or_default()
     }
@@ -165,32 +174,8 @@ impl EngineResult {
             wasm_peak: max(runs.iter().map(|r| r.end.wasm).collect()),
             fetched_at_interactive: fetched(|r| r.loaded.fetched),
             fetched_at_end: fetched(|r| r.end.fetched),
-            longtasks_load: LongTasks::worst(
-                runs.iter()
-                    .map(|r| {
-                        LongTasks::of(
-                            r.end
-                                .longtasks
-                                .iter()
-                                .filter(|(start, _)| *start < r.typing_from)
-                                .map(|&(_, ms)| ms),
-                        )
-                    })
-                    .collect(),
-            ),
-            longtasks_typing: LongTasks::worst(
-                runs.iter()
-                    .map(|r| {
-                        LongTasks::of(
-                            r.end
-                                .longtasks
-                                .iter()
-                                .filter(|(start, _)| *start >= r.typing_from)
-                                .map(|&(_, ms)| ms),
-                        )
-                    })
-                    .collect(),
-            ),
+            longtasks_load: LongTasks::worst_of(runs, |run, start| start < run.typing_from),
+            longtasks_typing: LongTasks::worst_of(runs, |run, start| start >= run.typing_from),
             errors,
             ..EngineResult::default()
         }
