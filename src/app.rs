@@ -20,8 +20,10 @@ use crate::i18n::Lang;
 use crate::prefs::Theme;
 use crate::state::{Action, HistoryMode, State};
 
-/// Hits rendered at once (snippets are built only for these).
-pub const RESULT_LIMIT: usize = 100;
+/// Hits rendered per page (snippets are built only for these); "show more" adds a
+/// page. Twenty, not a hundred: each keystroke builds and renders every shown hit,
+/// and at 10k articles a hundred cards cost most of a keystroke's time.
+pub const PAGE: usize = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -76,7 +78,7 @@ pub fn sanitize(index: &Index, state: State) -> State {
 }
 
 /// The search a state asks for (the open article does not change results).
-pub fn request(state: &State) -> SearchRequest {
+pub fn request(state: &State, limit: usize) -> SearchRequest {
     SearchRequest {
         query: state.query.clone(),
         from: state.from,
@@ -85,7 +87,7 @@ pub fn request(state: &State) -> SearchRequest {
         entities: state.entities.clone(),
         sort: state.sort,
         offset: 0,
-        limit: RESULT_LIMIT,
+        limit,
     }
 }
 
@@ -203,11 +205,32 @@ pub fn App(props: &AppProps) -> Html {
     };
     let dispatch: Callback<Action> = (*dispatch).clone();
 
+    // Pages of hits shown: one, plus one per "show more"; a new search starts at one.
+    let pages = use_mut_ref(|| (SearchRequest::default(), 1_usize));
+    {
+        let base = request(&state, 0);
+        let mut pages = pages.borrow_mut();
+        if pages.0 != base {
+            *pages = (base, 1);
+        }
+    }
+    let more_shown = use_state(|| 0_u32);
+    let on_more = {
+        let pages = pages.clone();
+        let more_shown = more_shown.clone();
+        Callback::from(move |_: MouseEvent| {
+            pages.borrow_mut().1 += 1;
+            more_shown.set(*more_shown + 1);
+        })
+    };
     // When the current search started, until its results are in the DOM (perf).
     let search_started = use_mut_ref(|| None::<f64>);
     // Facets and timeline are shared out once per search, not copied per render.
     let (results, facets, timeline): (Rc<SearchResults>, Rc<Facets>, Rc<TimelineBins>) = {
-        let request = request(&state);
+        let request = SearchRequest {
+            limit: pages.borrow().1 * PAGE,
+            ..request(&state, 0)
+        };
         let index = SameIndex(index.clone());
         let search_started = search_started.clone();
         let memo = use_memo((index, request), move |(index, request)| {
@@ -333,12 +356,19 @@ pub fn App(props: &AppProps) -> Html {
             }
         } else {
             html! {
-                <ResultList
-                    results={results.clone()}
-                    view={view.clone()}
-                    on_open={on_open.clone()}
-                    on_entity={dispatch.reform(Action::ToggleEntity)}
-                />
+                <>
+                    <ResultList
+                        results={results.clone()}
+                        view={view.clone()}
+                        on_open={on_open.clone()}
+                        on_entity={dispatch.reform(Action::ToggleEntity)}
+                    />
+                    if results.hits.len() < results.total {
+                        <button type="button" class="link-button show-more" onclick={on_more}>
+                            { texts.show_more }
+                        </button>
+                    }
+                </>
             }
         };
         html! {

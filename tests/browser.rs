@@ -24,13 +24,17 @@ struct Mounted {
 
 impl Mounted {
     async fn new(hash: &str) -> Mounted {
+        Mounted::with_corpus(hash, AttrValue::Static(kiroku::CORPUS)).await
+    }
+
+    async fn with_corpus(hash: &str, corpus: AttrValue) -> Mounted {
         let document = document();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
         let handle = yew::Renderer::<App>::with_root_and_props(
             root.clone(),
             AppProps {
-                corpus: AttrValue::Static(kiroku::CORPUS),
+                corpus,
                 entities: AttrValue::Static(kiroku::ENTITIES),
                 initial: route::decode(hash),
                 lang: Lang::Ja,
@@ -299,4 +303,34 @@ fn the_browser_nfkc_folds_like_the_native_tables() {
             "{input:?}"
         );
     }
+}
+
+/// A search shows one page of hits (`app::PAGE`), "show more" adds one, and a new
+/// search starts again at one page.
+#[wasm_bindgen_test]
+async fn show_more_adds_a_page_of_hits() {
+    let corpus: String = (1..=45)
+        .map(|n| {
+            format!(
+                "{{\"date\": \"2024-01-{:02}\", \"title\": \"記事{n}\", \"body\": \"石油の話、その{n}。\"}}\n",
+                n % 28 + 1
+            )
+        })
+        .collect();
+    let app = Mounted::with_corpus("", AttrValue::from(corpus)).await;
+    assert_eq!(app.count("#results li"), kiroku::app::PAGE as u32);
+    app.click(".show-more").await;
+    assert_eq!(app.count("#results li"), 2 * kiroku::app::PAGE as u32);
+    app.click(".show-more").await;
+    assert_eq!(app.count("#results li"), 45);
+    assert_eq!(app.count(".show-more"), 0, "nothing more to show");
+
+    input(&app.search_box(), "石油", false);
+    settle().await;
+    assert_eq!(
+        app.count("#results li"),
+        kiroku::app::PAGE as u32,
+        "a new search shows one page"
+    );
+    assert_eq!(app.count(".show-more"), 1);
 }

@@ -9,7 +9,7 @@ use super::use_shared;
 #[derive(Properties, PartialEq)]
 pub struct ResultsToolbarProps {
     pub total: usize,
-    /// Hits rendered (at most `app::RESULT_LIMIT`).
+    /// Hits rendered (`app::PAGE` per page shown).
     pub shown: usize,
     pub sort: Sort,
     pub heading: &'static str,
