@@ -132,12 +132,18 @@ impl PartialEq for SameText {
     }
 }
 
-/// `Rc<Index>` compared by identity, so memos keyed on it are cheap.
-#[derive(Clone)]
-struct SameIndex(Rc<Index>);
+/// An `Rc` compared by identity, so memos and effects keyed on it are cheap: the
+/// index is built once, and a new search is a new `Rc<SearchResults>`.
+struct SameRc<T>(Rc<T>);
 
-impl PartialEq for SameIndex {
-    fn eq(&self, other: &SameIndex) -> bool {
+impl<T> Clone for SameRc<T> {
+    fn clone(&self) -> Self {
+        SameRc(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for SameRc<T> {
+    fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
@@ -205,33 +211,17 @@ pub fn App(props: &AppProps) -> Html {
     };
     let dispatch: Callback<Action> = (*dispatch).clone();
 
-    // Pages of hits shown: one, plus one per "show more"; a new search starts at one.
-    let pages = use_mut_ref(|| (SearchRequest::default(), 1_usize));
-    {
-        let base = request(&state, 0);
-        let mut pages = pages.borrow_mut();
-        if pages.0 != base {
-            *pages = (base, 1);
-        }
-    }
-    let more_shown = use_state(|| 0_u32);
-    let on_more = {
-        let pages = pages.clone();
-        let more_shown = more_shown.clone();
-        Callback::from(move |_: MouseEvent| {
-            pages.borrow_mut().1 += 1;
-            more_shown.set(*more_shown + 1);
-        })
-    };
+    let base_request = request(&state, 0);
+    let (limit, on_more) = use_pages(&base_request);
     // When the current search started, until its results are in the DOM (perf).
     let search_started = use_mut_ref(|| None::<f64>);
     // Facets and timeline are shared out once per search, not copied per render.
     let (results, facets, timeline): (Rc<SearchResults>, Rc<Facets>, Rc<TimelineBins>) = {
         let request = SearchRequest {
-            limit: pages.borrow().1 * PAGE,
-            ..request(&state, 0)
+            limit,
+            ..base_request
         };
-        let index = SameIndex(index.clone());
+        let index = SameRc(index.clone());
         let search_started = search_started.clone();
         let memo = use_memo((index, request), move |(index, request)| {
             *search_started.borrow_mut() = Some(crate::perf::now());
@@ -245,7 +235,7 @@ pub fn App(props: &AppProps) -> Html {
 
     // Unfiltered facets give the empty state's suggested searches.
     let suggestions: Rc<Vec<String>> = {
-        let memo = use_memo(SameIndex(index.clone()), |index| {
+        let memo = use_memo(SameRc(index.clone()), |index| {
             Rc::new(crate::components::suggestions::pick(&index.0))
         });
         Rc::clone(&memo)
@@ -555,12 +545,32 @@ fn use_document_title(article_title: Option<String>, enabled: bool) {
     });
 }
 
+/// How many hits to show for `base` (a request without its limit): one page, plus one
+/// per "show more" (the returned callback); a new search starts again at one page.
+#[hook]
+fn use_pages(base: &SearchRequest) -> (usize, Callback<MouseEvent>) {
+    let pages = use_mut_ref(|| (SearchRequest::default(), 1_usize));
+    let rerender = use_force_update();
+    {
+        let mut pages = pages.borrow_mut();
+        if pages.0 != *base {
+            *pages = (base.clone(), 1);
+        }
+    }
+    let limit = pages.borrow().1 * PAGE;
+    let on_more = Callback::from(move |_: MouseEvent| {
+        pages.borrow_mut().1 += 1;
+        rerender.force_update();
+    });
+    (limit, on_more)
+}
+
 /// Records each search, from its start to the commit of its results to the DOM
 /// (effects run after the tree is rendered), and marks the first as interactive.
 #[hook]
 fn use_search_timing(started: Rc<RefCell<Option<f64>>>, results: &Rc<SearchResults>) {
     let first = use_mut_ref(|| true);
-    use_effect_with(SameResults(results.clone()), move |results| {
+    use_effect_with(SameRc(results.clone()), move |results| {
         if let Some(start) = started.borrow_mut().take() {
             let query = results.0.query.as_str();
             crate::perf::measure("kiroku:search", start, Some((query, results.0.total)));
@@ -569,15 +579,6 @@ fn use_search_timing(started: Rc<RefCell<Option<f64>>>, results: &Rc<SearchResul
             crate::perf::mark("kiroku:interactive");
         }
     });
-}
-
-/// Results compared by identity: a new search is a new `Rc`.
-struct SameResults(Rc<SearchResults>);
-
-impl PartialEq for SameResults {
-    fn eq(&self, other: &SameResults) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 #[hook]
