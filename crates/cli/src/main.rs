@@ -8,6 +8,8 @@
 //!
 //! The gazetteer defaults to `entities.toml` beside FILE when it exists.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -109,19 +111,24 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 limit,
             };
             let results = index.search(&request);
+            let mut out = String::new();
             if json {
-                let out = JsonResults::new(&index, &results);
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
-                );
+                let json = JsonResults::new(&index, &results);
+                out = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
+                out.push('\n');
             } else {
-                println!("{} hit(s) for `{}`", results.total, results.query);
+                // Writing into a String cannot fail.
+                let _ = writeln!(out, "{} hit(s) for `{}`", results.total, results.query);
                 for hit in &results.hits {
-                    println!("{} {} [{}] {:.3}", hit.date, hit.title, hit.id, hit.score);
-                    println!("    {}", hit.snippet.text);
+                    let _ = writeln!(
+                        out,
+                        "{} {} [{}] {:.3}",
+                        hit.date, hit.title, hit.id, hit.score
+                    );
+                    let _ = writeln!(out, "    {}", hit.snippet.text);
                 }
             }
+            print(&out)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -174,16 +181,31 @@ fn check(file: &Path, entities: Option<&Path>) -> Result<ExitCode, String> {
             errors += 1;
         }
     }
-    println!(
-        "{}: {} articles{entity_note}, {errors} error(s), {warnings} warning(s)",
+    print(&format!(
+        "{}: {} articles{entity_note}, {errors} error(s), {warnings} warning(s)\n",
         file.display(),
         parsed.corpus.articles.len()
-    );
+    ))?;
     Ok(if errors > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Writes to stdout. A reader that stopped reading (`kiroku search … | head`) is not
+/// an error: the output is simply not wanted any more (`println!` would panic).
+fn print(text: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write output: {err}"))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn read_corpus(file: &Path) -> Result<Parsed, String> {

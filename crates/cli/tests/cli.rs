@@ -1,7 +1,7 @@
 //! The binary end to end, on the default corpus and on a broken one.
 
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 fn kiroku(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_kiroku"))
@@ -78,6 +78,26 @@ fn search_prints_json() {
         .unwrap()
         .iter()
         .any(|g| g["kind"] == "person"));
+}
+
+/// `kiroku search … | head`: the reader goes away before the output is written.
+#[test]
+fn a_closed_pipe_ends_the_search_quietly() {
+    for format in [None, Some("--json")] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kiroku"))
+            .args(["search", &default_corpus(), "ベネズエラ"])
+            .args(format)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the read end before the child has parsed the corpus.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{format:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{format:?}: {stderr}");
+    }
 }
 
 #[test]
