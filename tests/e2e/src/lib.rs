@@ -4,6 +4,7 @@
 //! `cargo xtask test` builds `dist/` and runs these tests; to run them by hand:
 //! `cargo xtask dist && KIROKU_DIST=$PWD/dist cargo test -p kiroku-e2e`.
 
+use std::os::unix::process::CommandExt;
 use std::{
     net::TcpListener,
     path::{Path, PathBuf},
@@ -565,6 +566,9 @@ impl ChromeDriver {
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            // Its own process group, which the Chromium it starts joins: a test that
+            // panics before closing its session leaves no browser behind.
+            .process_group(0)
             .spawn()
             .unwrap_or_else(|err| {
                 panic!("cannot start {binary} (run `cargo xtask setup --browser`): {err}")
@@ -578,6 +582,12 @@ impl ChromeDriver {
 
 impl Drop for ChromeDriver {
     fn drop(&mut self) {
+        // The whole group: chromedriver and every Chromium process it started.
+        if let Ok(group) = libc::pid_t::try_from(self.child.id()) {
+            // SAFETY: kill(2) takes no pointers; a negative pid names the process
+            // group that `process_group(0)` gave the child, whose id is its pid.
+            unsafe { libc::kill(-group, libc::SIGKILL) };
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
