@@ -49,6 +49,29 @@ async fn lists_every_article_and_narrows_by_search() {
     session.finish().await;
 }
 
+/// The wasm module is preloaded beside the CSS and JS (dist.rs), and that preload is
+/// what the glue's own fetch uses: one request for it, not two, and the request is
+/// the `<link rel=preload>`'s, not a `fetch` issued after the glue ran.
+#[tokio::test(flavor = "multi_thread")]
+async fn fetches_the_wasm_module_once_through_its_preload() {
+    let session = Session::start().await;
+    session.open("/").await;
+    session.wait_for("#results li").await;
+    let wasm = session
+        .js(
+            "return performance.getEntriesByType('resource')
+               .filter(e => e.name.endsWith('_bg.wasm')).map(e => e.initiatorType)",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        wasm,
+        serde_json::json!(["link"]),
+        "wasm requests by initiator"
+    );
+    session.finish().await;
+}
+
 /// The User Timing entries the benchmark harness reads (`src/perf.rs`): one
 /// interactive mark, the index build, and one search measure per search, whose
 /// total is the count the page shows.
