@@ -566,17 +566,21 @@ fn use_pages(base: &SearchRequest) -> (usize, Callback<MouseEvent>) {
 }
 
 /// Records each search, from its start to the commit of its results to the DOM
-/// (effects run after the tree is rendered), and marks the first as interactive.
+/// (effects run after the tree is rendered), and the first results: in the DOM
+/// (`kiroku:interactive`) and painted (`kiroku:painted`).
 #[hook]
 fn use_search_timing(started: Rc<RefCell<Option<f64>>>, results: &Rc<SearchResults>) {
-    let first = use_mut_ref(|| true);
+    // From the first render, before the tree is committed: yew commits the whole
+    // first tree before it yields, so the next frame's callbacks run with the
+    // results in the DOM. Not from an effect: after a render over 16 ms yew runs
+    // effects only after yielding to the browser, i.e. after that frame's paint.
+    use_memo((), |_| {
+        crate::perf::mark_next_frame("kiroku:interactive", "kiroku:painted")
+    });
     use_effect_with(SameRc(results.clone()), move |results| {
         if let Some(start) = started.borrow_mut().take() {
             let query = results.0.query.as_str();
             crate::perf::measure("kiroku:search", start, Some((query, results.0.total)));
-        }
-        if std::mem::take(&mut *first.borrow_mut()) {
-            crate::perf::mark("kiroku:interactive");
         }
     });
 }

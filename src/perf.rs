@@ -1,7 +1,11 @@
 //! User Timing entries, for DevTools and the benchmark harness (`cargo xtask bench`):
 //!
 //! - `kiroku:index` (measure): parse + index build of the embedded corpus;
-//! - `kiroku:interactive` (mark): the first results are in the DOM;
+//! - `kiroku:interactive` (mark): the first results are in the DOM (the first
+//!   animation frame callback after the first render, before that frame's style,
+//!   layout and paint: the point where the benchmark's peers mark theirs);
+//! - `kiroku:painted` (mark): that frame has been painted (a task queued from the
+//!   frame callback runs after it);
 //! - `kiroku:search` (measure, one per search): query, facets, timeline and the
 //!   first page of hits, from the start of the search to the DOM commit.
 //!
@@ -22,6 +26,12 @@ pub fn measure(name: &str, start: f64, query: Option<(&str, usize)>) {
 /// Records a mark at now.
 pub fn mark(name: &str) {
     imp::mark(name);
+}
+
+/// Marks `dom` in the next animation frame callback and `painted` just after that
+/// frame.
+pub fn mark_next_frame(dom: &'static str, painted: &'static str) {
+    imp::mark_next_frame(dom, painted);
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -76,6 +86,20 @@ mod imp {
     pub fn mark(name: &str) {
         let _ = performance_mark(name, &object(&[("detail", detail(None))]));
     }
+
+    pub fn mark_next_frame(dom: &'static str, painted: &'static str) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let after_frame = Closure::once_into_js(move || mark(painted));
+        let in_frame = Closure::once_into_js(move || {
+            mark(dom);
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(after_frame.unchecked_ref());
+            }
+        });
+        let _ = window.request_animation_frame(in_frame.unchecked_ref());
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -87,4 +111,6 @@ mod imp {
     pub fn measure(_name: &str, _start: f64, _query: Option<(&str, usize)>) {}
 
     pub fn mark(_name: &str) {}
+
+    pub fn mark_next_frame(_dom: &'static str, _painted: &'static str) {}
 }

@@ -45,6 +45,7 @@ return {
   now: performance.now(),
   interactive: mark(arguments[0]) && mark(arguments[0]).startTime,
   index_ms: mark(arguments[1]) && mark(arguments[1]).duration,
+  painted: mark(arguments[2]) && mark(arguments[2]).startTime,
   fetched: resources.reduce((sum, e) => sum + (e.encodedBodySize || 0), 0),
   longtasks: b.longtasks,
   heap: b.heap || null,
@@ -58,6 +59,8 @@ pub struct Snapshot {
     pub now: f64,
     pub interactive: Option<f64>,
     pub index_ms: Option<f64>,
+    /// The frame that shows the first results, painted.
+    pub painted: Option<f64>,
     /// Bytes of every response so far (the test server sends them uncompressed).
     pub fetched: f64,
     /// `(startTime, duration)` of every long task so far.
@@ -114,10 +117,36 @@ async fn start(dir: PathBuf) -> Result<(Session, ThreadedServer), String> {
     Ok((session, server))
 }
 
-async fn snapshot(session: &Session, mark: &str, measure: &str) -> Snapshot {
+/// The entry names one engine records.
+struct Marks {
+    interactive: &'static str,
+    index: &'static str,
+    painted: &'static str,
+}
+
+const KIROKU: Marks = Marks {
+    interactive: "kiroku:interactive",
+    index: "kiroku:index",
+    painted: "kiroku:painted",
+};
+
+const PEER: Marks = Marks {
+    interactive: "peer:interactive",
+    index: "peer:index",
+    painted: "peer:painted",
+};
+
+async fn snapshot(session: &Session, marks: &Marks) -> Snapshot {
     let value = session
         .client
-        .execute(SNAPSHOT, vec![json!(mark), json!(measure)])
+        .execute(
+            SNAPSHOT,
+            vec![
+                json!(marks.interactive),
+                json!(marks.index),
+                json!(marks.painted),
+            ],
+        )
         .await
         .expect("snapshot");
     serde_json::from_value(value).expect("a snapshot")
@@ -183,8 +212,8 @@ pub async fn kiroku_run(dist: PathBuf, queries: &[&str]) -> Result<Run, String> 
 
 async fn kiroku_session(session: &Session, queries: &[&str]) -> Result<Run, String> {
     session.open("/").await;
-    wait_for_entry(session, "kiroku:interactive", Duration::from_secs(300)).await?;
-    let loaded = snapshot(session, "kiroku:interactive", "kiroku:index").await;
+    wait_for_entry(session, KIROKU.painted, Duration::from_secs(300)).await?;
+    let loaded = snapshot(session, &KIROKU).await;
     let search = session
         .client
         .find(Locator::Css("input[type=search]"))
@@ -192,7 +221,7 @@ async fn kiroku_session(session: &Session, queries: &[&str]) -> Result<Run, Stri
         .map_err(|err| format!("search box: {err}"))?;
     let mut seen = search_count(session).await?;
     let mut samples = Vec::new();
-    let typing_from = snapshot(session, "", "").await.now;
+    let typing_from = snapshot(session, &KIROKU).await.now;
     for query in queries {
         // Empty the box (its own search, of "", is not a typed query).
         let emptied = session
@@ -225,7 +254,7 @@ async fn kiroku_session(session: &Session, queries: &[&str]) -> Result<Run, Stri
             });
         }
     }
-    let end = snapshot(session, "kiroku:interactive", "kiroku:index").await;
+    let end = snapshot(session, &KIROKU).await;
     Ok(Run {
         loaded,
         typing_from,
@@ -347,7 +376,8 @@ async fn peer_session(
     if let Some(err) = ready.as_str() {
         return Err(format!("{lib}: {err}"));
     }
-    let loaded = snapshot(session, "peer:interactive", "peer:index").await;
+    wait_for_entry(session, PEER.painted, Duration::from_secs(60)).await?;
+    let loaded = snapshot(session, &PEER).await;
     let typing_from = loaded.now;
     let mut samples = Vec::new();
     for query in queries {
@@ -389,7 +419,7 @@ async fn peer_session(
             });
         }
     }
-    let end = snapshot(session, "peer:interactive", "peer:index").await;
+    let end = snapshot(session, &PEER).await;
     Ok(Run {
         loaded,
         typing_from,

@@ -128,6 +128,9 @@ pub struct EngineResult {
     pub name: String,
     /// Navigation start → first result list in the DOM, per cold load (ms).
     pub interactive_ms: Vec<f64>,
+    /// Navigation start → the frame showing that list painted, per cold load (ms).
+    #[serde(default)]
+    pub painted_ms: Vec<f64>,
     /// In-page index build (kiroku: parse + index), per cold load (ms).
     pub index_ms: Vec<f64>,
     /// Every typed prefix's search (+ facets, timeline, render for kiroku; + render
@@ -163,6 +166,7 @@ impl EngineResult {
         EngineResult {
             name: name.to_string(),
             interactive_ms: runs.iter().filter_map(|r| r.loaded.interactive).collect(),
+            painted_ms: runs.iter().filter_map(|r| r.loaded.painted).collect(),
             index_ms: runs.iter().filter_map(|r| r.loaded.index_ms).collect(),
             latency: Latency::of(&samples),
             missing: runs

@@ -73,7 +73,7 @@ async fn fetches_the_wasm_module_once_through_its_preload() {
 }
 
 /// The User Timing entries the benchmark harness reads (`src/perf.rs`): one
-/// interactive mark, the index build, and one search measure per search, whose
+/// interactive and one painted mark, the index build, and one search measure per search, whose
 /// total is the count the page shows.
 #[tokio::test(flavor = "multi_thread")]
 async fn records_timing_entries_for_the_benchmarks() {
@@ -98,6 +98,33 @@ async fn records_timing_entries_for_the_benchmarks() {
         "one interactive mark: {interactive:?}"
     );
     assert!(interactive[0].1 >= 65536.0, "wasm memory is reported");
+    // Results in the DOM, then painted: both once, in that order, after the index.
+    session
+        .eventually("the painted mark", || async {
+            let n = session
+                .js(
+                    "return performance.getEntriesByName('kiroku:painted').length",
+                    vec![],
+                )
+                .await;
+            n.as_u64() == Some(1)
+        })
+        .await;
+    let order = session
+        .js(
+            "const at = (n) => performance.getEntriesByName(n).map(e => e.startTime);
+             const index = performance.getEntriesByName('kiroku:index')[0];
+             return [index.startTime + index.duration, at('kiroku:interactive'),
+                     at('kiroku:painted')];",
+            vec![],
+        )
+        .await;
+    let (indexed, dom, painted): (f64, Vec<f64>, Vec<f64>) =
+        serde_json::from_value(order.clone()).expect("mark times");
+    assert!(
+        dom.len() == 1 && painted.len() == 1 && indexed <= dom[0] && dom[0] <= painted[0],
+        "index built ≤ results in the DOM ≤ painted: {order}"
+    );
     assert_eq!(entries("kiroku:index").await.len(), 1, "one index build");
     let before = entries("kiroku:search").await;
     assert_eq!(
