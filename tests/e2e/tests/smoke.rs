@@ -78,6 +78,19 @@ async fn fetches_the_wasm_module_once_through_its_preload() {
 #[tokio::test(flavor = "multi_thread")]
 async fn records_timing_entries_for_the_benchmarks() {
     let session = Session::start().await;
+    // What the page shows at the moment each mark is set.
+    session
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": "
+                window.__shown = {};
+                const mark = performance.mark.bind(performance);
+                performance.mark = (name, options) => {
+                    window.__shown[name] = document.querySelectorAll('#results li').length;
+                    return mark(name, options);
+                };" }),
+        )
+        .await;
     session.open("/").await;
     session.wait_for("#results li").await;
     let entries = |name: &'static str| {
@@ -121,6 +134,12 @@ async fn records_timing_entries_for_the_benchmarks() {
         .await;
     let (indexed, dom, painted): (f64, Vec<f64>, Vec<f64>) =
         serde_json::from_value(order.clone()).expect("mark times");
+    let shown = session.js("return window.__shown", vec![]).await;
+    assert_eq!(
+        (&shown["kiroku:interactive"], &shown["kiroku:painted"]),
+        (&serde_json::json!(8), &serde_json::json!(8)),
+        "all 8 results are in the DOM when each mark is set: {shown}"
+    );
     assert!(
         dom.len() == 1 && painted.len() == 1 && indexed <= dom[0] && dom[0] <= painted[0],
         "index built ≤ results in the DOM ≤ painted: {order}"
