@@ -5,7 +5,7 @@
 use std::{cell::RefCell, rc::Rc};
 
 use kiroku_core::{
-    facet::Facets, parse, timeline::Timeline as TimelineBins, Gazetteer, Index, SearchRequest,
+    facet::Facets, parse, timeline::Timeline as TimelineBins, Gazetteer, Hit, Index, SearchRequest,
     SearchResults,
 };
 use yew::prelude::*;
@@ -148,6 +148,15 @@ impl<T> PartialEq for SameRc<T> {
     }
 }
 
+/// One search's results, shared out to the components.
+#[derive(Clone)]
+struct Searched {
+    results: Rc<SearchResults>,
+    facets: Rc<Facets>,
+    timeline: Rc<TimelineBins>,
+    hits: Rc<[Rc<Hit>]>,
+}
+
 /// The children's callbacks into the reducer, made once per app.
 struct Handlers {
     close: Callback<()>,
@@ -257,8 +266,13 @@ pub fn App(props: &AppProps) -> Html {
     let (limit, on_more) = use_pages(&base_request);
     // When the current search started, until its results are in the DOM (perf).
     let search_started = use_mut_ref(|| None::<f64>);
-    // Facets and timeline are shared out once per search, not copied per render.
-    let (results, facets, timeline): (Rc<SearchResults>, Rc<Facets>, Rc<TimelineBins>) = {
+    // Facets, timeline and hits are shared out once per search, not copied per render.
+    let Searched {
+        results,
+        facets,
+        timeline,
+        hits,
+    } = {
         let request = SearchRequest {
             limit,
             ..base_request
@@ -270,7 +284,13 @@ pub fn App(props: &AppProps) -> Html {
             let results = index.0.search(request);
             let facets = Rc::new(results.facets.clone());
             let timeline = Rc::new(results.timeline.clone());
-            (Rc::new(results), facets, timeline)
+            let hits = results.hits.iter().cloned().map(Rc::new).collect();
+            Searched {
+                results: Rc::new(results),
+                facets,
+                timeline,
+                hits,
+            }
         });
         (*memo).clone()
     };
@@ -393,7 +413,7 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <>
                     <ResultList
-                        results={results.clone()}
+                        hits={hits}
                         view={view.clone()}
                         on_open={on_open.clone()}
                         on_entity={on.toggle_entity.clone()}
