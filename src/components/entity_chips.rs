@@ -46,8 +46,10 @@ pub fn EntityChips(props: &EntityChipsProps) -> Html {
                 html! {
                     <button
                         type="button"
-                        class={classes!("chip", pressed.then_some("selected"))}
-                        aria-pressed={pressed.to_string()}
+                        // Static strings: `classes!` and `to_string` allocated anew for
+                        // every chip on every render.
+                        class={if pressed { "chip selected" } else { "chip" }}
+                        aria-pressed={if pressed { "true" } else { "false" }}
                         onclick={move |_| on_entity.emit(value.clone())}
                     >
                         { name.clone() }
