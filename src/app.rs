@@ -5,7 +5,7 @@
 use std::{cell::RefCell, rc::Rc};
 
 use kiroku_core::{
-    facet::Facets, parse, timeline::Timeline as TimelineBins, Gazetteer, Index, SearchRequest,
+    facet::Facets, parse, timeline::Timeline as TimelineBins, Gazetteer, Hit, Index, SearchRequest,
     SearchResults,
 };
 use yew::prelude::*;
@@ -148,6 +148,50 @@ impl<T> PartialEq for SameRc<T> {
     }
 }
 
+/// One search's results, shared out to the components.
+#[derive(Clone)]
+struct Searched {
+    results: Rc<SearchResults>,
+    facets: Rc<Facets>,
+    timeline: Rc<TimelineBins>,
+    hits: Rc<[Rc<Hit>]>,
+}
+
+/// The children's callbacks into the reducer, made once per app.
+struct Handlers {
+    close: Callback<()>,
+    show_entity: Callback<String>,
+    toggle_entity: Callback<String>,
+    toggle_year: Callback<i32>,
+    set_range: Callback<(Option<kiroku_core::Date>, Option<kiroku_core::Date>)>,
+    clear_range: Callback<()>,
+    clear_filters: Callback<()>,
+    clear_query: Callback<()>,
+    search: Callback<String>,
+    set_sort: Callback<kiroku_core::Sort>,
+    set_query: Callback<String>,
+    reset: Callback<()>,
+}
+
+impl Handlers {
+    fn new(dispatch: &Callback<Action>) -> Handlers {
+        Handlers {
+            close: dispatch.reform(|_| Action::Close),
+            show_entity: dispatch.reform(Action::ShowEntity),
+            toggle_entity: dispatch.reform(Action::ToggleEntity),
+            toggle_year: dispatch.reform(Action::ToggleYear),
+            set_range: dispatch.reform(|(from, to)| Action::SetRange(from, to)),
+            clear_range: dispatch.reform(|_| Action::ClearRange),
+            clear_filters: dispatch.reform(|_| Action::ClearFilters),
+            clear_query: dispatch.reform(|_| Action::ClearQuery),
+            search: dispatch.reform(Action::Search),
+            set_sort: dispatch.reform(Action::SetSort),
+            set_query: dispatch.reform(Action::SetQuery),
+            reset: dispatch.reform(|_| Action::Reset),
+        }
+    }
+}
+
 /// What the global keyboard handler needs to know about the current render.
 #[derive(Default)]
 struct KeyContext {
@@ -210,13 +254,25 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let dispatch: Callback<Action> = (*dispatch).clone();
+    // Made once, like `dispatch`: a callback made per render is a new `Rc`, unequal
+    // to the last, so every child re-rendered on every keystroke even when its data
+    // had not changed.
+    let on = use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| Handlers::new(&dispatch)
+    });
 
     let base_request = request(&state, 0);
     let (limit, on_more) = use_pages(&base_request);
     // When the current search started, until its results are in the DOM (perf).
     let search_started = use_mut_ref(|| None::<f64>);
-    // Facets and timeline are shared out once per search, not copied per render.
-    let (results, facets, timeline): (Rc<SearchResults>, Rc<Facets>, Rc<TimelineBins>) = {
+    // Facets, timeline and hits are shared out once per search, not copied per render.
+    let Searched {
+        results,
+        facets,
+        timeline,
+        hits,
+    } = {
         let request = SearchRequest {
             limit,
             ..base_request
@@ -228,7 +284,13 @@ pub fn App(props: &AppProps) -> Html {
             let results = index.0.search(request);
             let facets = Rc::new(results.facets.clone());
             let timeline = Rc::new(results.timeline.clone());
-            (Rc::new(results), facets, timeline)
+            let hits = results.hits.iter().cloned().map(Rc::new).collect();
+            Searched {
+                results: Rc::new(results),
+                facets,
+                timeline,
+                hits,
+            }
         });
         (*memo).clone()
     };
@@ -269,15 +331,18 @@ pub fn App(props: &AppProps) -> Html {
     };
     use_keyboard_shortcuts(key_context, dispatch.clone(), owns_page);
 
-    let on_open = {
+    let on_open: Callback<String> = {
         let dispatch = dispatch.clone();
-        let reader_open = state.article.is_some();
-        Callback::from(move |id: String| {
-            if !reader_open {
-                *list_scroll.borrow_mut() = current_scroll();
-            }
-            dispatch.emit(Action::Open(id));
-        })
+        let current = current.clone();
+        let memo = use_memo((), move |_| {
+            Callback::from(move |id: String| {
+                if current.borrow().article.is_none() {
+                    *list_scroll.borrow_mut() = current_scroll();
+                }
+                dispatch.emit(Action::Open(id));
+            })
+        });
+        (*memo).clone()
     };
     let on_toggle_lang = {
         let lang = lang.clone();
@@ -330,8 +395,8 @@ pub fn App(props: &AppProps) -> Html {
                 previous={previous}
                 next={next}
                 on_open={on_open.clone()}
-                on_close={dispatch.reform(|_| Action::Close)}
-                on_entity={dispatch.reform(Action::ShowEntity)}
+                on_close={on.close.clone()}
+                on_entity={on.show_entity.clone()}
             />
         }
     } else {
@@ -340,18 +405,18 @@ pub fn App(props: &AppProps) -> Html {
                 <NoResults
                     query={state.query.clone()}
                     has_filters={state.has_filters()}
-                    on_drop_filters={dispatch.reform(|_| Action::ClearFilters)}
-                    on_clear_query={dispatch.reform(|_| Action::ClearQuery)}
+                    on_drop_filters={on.clear_filters.clone()}
+                    on_clear_query={on.clear_query.clone()}
                 />
             }
         } else {
             html! {
                 <>
                     <ResultList
-                        results={results.clone()}
+                        hits={hits}
                         view={view.clone()}
                         on_open={on_open.clone()}
-                        on_entity={dispatch.reform(Action::ToggleEntity)}
+                        on_entity={on.toggle_entity.clone()}
                     />
                     if results.hits.len() < results.total {
                         <button type="button" class="link-button show-more" onclick={on_more}>
@@ -370,23 +435,23 @@ pub fn App(props: &AppProps) -> Html {
                     timeline={timeline}
                     from={state.from}
                     to={state.to}
-                    on_range={dispatch.reform(|(from, to)| Action::SetRange(from, to))}
-                    on_reset={dispatch.reform(|_| Action::ClearRange)}
+                    on_range={on.set_range.clone()}
+                    on_reset={on.clear_range.clone()}
                 />
                 <ActiveFilters
                     entities={state.entities.clone()}
                     years={state.years.clone()}
                     from={state.from}
                     to={state.to}
-                    on_entity={dispatch.reform(Action::ToggleEntity)}
-                    on_year={dispatch.reform(Action::ToggleYear)}
-                    on_range={dispatch.reform(|_| Action::ClearRange)}
-                    on_clear={dispatch.reform(|_| Action::ClearFilters)}
+                    on_entity={on.toggle_entity.clone()}
+                    on_year={on.toggle_year.clone()}
+                    on_range={on.clear_range.clone()}
+                    on_clear={on.clear_filters.clone()}
                 />
                 if idle {
                     <Suggestions
                         names={suggestions.clone()}
-                        on_search={dispatch.reform(Action::Search)}
+                        on_search={on.search.clone()}
                     />
                 }
                 <ResultsToolbar
@@ -394,7 +459,7 @@ pub fn App(props: &AppProps) -> Html {
                     shown={results.hits.len()}
                     sort={state.sort}
                     heading={if idle { texts.latest } else { texts.results_label }}
-                    on_sort={dispatch.reform(Action::SetSort)}
+                    on_sort={on.set_sort.clone()}
                 />
                 { list }
             </>
@@ -415,9 +480,9 @@ pub fn App(props: &AppProps) -> Html {
                     query={AttrValue::from(state.query.clone())}
                     total={results.total}
                     theme={*theme}
-                    on_query={dispatch.reform(Action::SetQuery)}
-                    on_clear={dispatch.reform(|_| Action::ClearQuery)}
-                    on_home={dispatch.reform(|_| Action::Reset)}
+                    on_query={on.set_query.clone()}
+                    on_clear={on.clear_query.clone()}
+                    on_home={on.reset.clone()}
                     on_toggle_lang={on_toggle_lang}
                     on_toggle_theme={on_toggle_theme}
                     share={owns_page.then(|| (*state).clone())}
@@ -440,8 +505,8 @@ pub fn App(props: &AppProps) -> Html {
                         </button>
                         <FacetPanel
                             facets={facets}
-                            on_entity={dispatch.reform(Action::ToggleEntity)}
-                            on_year={dispatch.reform(Action::ToggleYear)}
+                            on_entity={on.toggle_entity.clone()}
+                            on_year={on.toggle_year.clone()}
                         />
                     </aside>
                     <main class="main" id="main" ref={main_ref} tabindex="-1">

@@ -18,6 +18,17 @@ pub struct FacetPanelProps {
     pub on_year: Callback<i32>,
 }
 
+/// A value's classes as one static string: `classes!` hashes and joins them anew
+/// for each of the values on every render.
+fn facet_class(selected: bool, count: usize) -> &'static str {
+    match (selected, count == 0) {
+        (false, false) => "facet",
+        (true, false) => "facet selected",
+        (false, true) => "facet empty",
+        (true, true) => "facet selected empty",
+    }
+}
+
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     let lang = use_shared().map(|s| s.lang).unwrap_or_default();
@@ -52,8 +63,8 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                         <li key={label.clone()}>
                             <button
                                 type="button"
-                                class={classes!("facet", selected.then_some("selected"), (count == 0).then_some("empty"))}
-                                aria-pressed={selected.to_string()}
+                                class={facet_class(selected, count)}
+                                aria-pressed={if selected { "true" } else { "false" }}
                                 {onclick}
                             >
                                 <span class="facet-check" aria-hidden="true"></span>

@@ -2,6 +2,7 @@
 //! [`crate::app::Shared`] context and reports user intent through callbacks.
 
 pub mod active_filters;
+pub mod entity_chips;
 pub mod facet_panel;
 pub mod marked;
 pub mod masthead;

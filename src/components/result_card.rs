@@ -5,14 +5,12 @@ use std::rc::Rc;
 use kiroku_core::Hit;
 use yew::prelude::*;
 
+use super::entity_chips::EntityChips;
 use super::marked::marked;
 use super::masthead::plain_click;
 use super::use_shared;
 use crate::route;
 use crate::state::State;
-
-/// Chips shown per card; the reader lists all.
-const MAX_CHIPS: usize = 6;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultCardProps {
@@ -61,25 +59,11 @@ pub fn ResultCard(props: &ResultCardProps) -> Html {
                         if snippet.cut_after { { "…" } }
                     </p>
                 }
-                if !hit.entities.is_empty() {
-                    <div class="chips">
-                        { for hit.entities.iter().take(MAX_CHIPS).map(|name| {
-                            let pressed = props.view.entities.contains(name);
-                            let on_entity = props.on_entity.clone();
-                            let value = name.clone();
-                            html! {
-                                <button
-                                    type="button"
-                                    class={classes!("chip", pressed.then_some("selected"))}
-                                    aria-pressed={pressed.to_string()}
-                                    onclick={move |_| on_entity.emit(value.clone())}
-                                >
-                                    { name.clone() }
-                                </button>
-                            }
-                        }) }
-                    </div>
-                }
+                <EntityChips
+                    hit={hit.clone()}
+                    view={props.view.clone()}
+                    on_entity={props.on_entity.clone()}
+                />
             </article>
         </li>
     }

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use kiroku_core::SearchResults;
+use kiroku_core::Hit;
 use yew::prelude::*;
 
 use super::result_card::ResultCard;
@@ -11,7 +11,8 @@ use crate::state::State;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
-    pub results: Rc<SearchResults>,
+    /// The page of hits, each shared so that a card's props are not a copy.
+    pub hits: Rc<[Rc<Hit>]>,
     /// The current view: cards link to it with their article open, and chips of
     /// selected entities show as pressed.
     pub view: Rc<State>,
@@ -27,10 +28,10 @@ pub fn ResultList(props: &ResultListProps) -> Html {
             // Keyed by position, not article: a new search patches the cards in place
             // instead of destroying and creating them, which halved the keystrokes
             // that change the hits at 10k articles.
-            { for props.results.hits.iter().enumerate().map(|(i, hit)| html! {
+            { for props.hits.iter().enumerate().map(|(i, hit)| html! {
                 <ResultCard
                     key={i}
-                    hit={Rc::new(hit.clone())}
+                    hit={hit.clone()}
                     view={props.view.clone()}
                     on_open={props.on_open.clone()}
                     on_entity={props.on_entity.clone()}

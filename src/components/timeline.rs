@@ -46,6 +46,17 @@ fn bin_label(lang: Lang, granularity: Granularity, bin: &Bin, long: bool) -> Str
     }
 }
 
+/// A bin's classes as one static string (`classes!` hashes and joins them anew for
+/// every bin on every render).
+fn bin_class(active: bool, empty: bool) -> &'static str {
+    match (active, empty) {
+        (false, false) => "bin",
+        (true, false) => "bin active",
+        (false, true) => "bin empty",
+        (true, true) => "bin active empty",
+    }
+}
+
 /// Which bin a pointer at `client_x` is over, given the plot element.
 fn bin_at(plot: &Element, client_x: i32, n_bins: usize) -> usize {
     let rect = plot.get_bounding_client_rect();
@@ -261,7 +272,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let h_mentions = height(bin.mentioned);
         let active = hover == Some(i);
         html! {
-            <g class={classes!("bin", active.then_some("active"), bin.articles.is_empty().then_some("empty"))}>
+            <g class={bin_class(active, bin.articles.is_empty())}>
                 <rect class="bin-hit" x={x.to_string()} y="0" width={BIN.to_string()} height="100" />
                 <rect class="bar-mentions" x={(x + 5.6).to_string()} y={(100.0 - h_mentions).to_string()} width="2.6" height={h_mentions.to_string()} />
                 <rect class="bar-articles" x={(x + 1.4).to_string()} y={(100.0 - h_articles).to_string()} width="4.4" height={h_articles.to_string()} />

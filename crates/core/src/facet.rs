@@ -81,6 +81,13 @@ impl Selection {
     }
 }
 
+/// The first and last publication years of the corpus ((0, 0) when it is empty).
+fn year_span(index: &Index) -> (i32, i32) {
+    let year_of = |doc: Option<&DocId>| doc.map_or(0, |&doc| index.dates[doc as usize].year);
+    let newest_first = index.newest_first();
+    (year_of(newest_first.last()), year_of(newest_first.first()))
+}
+
 fn kind_group(kind: EntityKind) -> usize {
     EntityKind::ALL.iter().position(|&k| k == kind).unwrap_or(0)
 }
@@ -98,10 +105,19 @@ pub(crate) fn filter_and_count(
         .map(|e| kind_group(e.kind))
         .collect();
     let mut entity_counts = vec![0usize; group_of.len()];
-    let mut year_counts: rustc_hash::FxHashMap<i32, usize> = Default::default();
+    // Years count into a dense array over the corpus' years, not a hash map, and an
+    // empty selection skips the filter test: this loop runs once per candidate,
+    // thousands of times per keystroke at 10k articles.
+    let (first_year, last_year) = year_span(index);
+    let mut year_counts = vec![0usize; (last_year - first_year) as usize + 1];
+    let filtering = selection.by_kind.iter().any(|s| !s.is_empty()) || !selection.years.is_empty();
     let mut kept = Vec::with_capacity(candidates.len());
     for &(doc, score) in candidates {
-        let failed = selection.failures(index, doc);
+        let failed = if filtering {
+            selection.failures(index, doc)
+        } else {
+            0
+        };
         let entities = &index.docs[doc as usize].entities;
         let year = index.dates[doc as usize].year;
         if failed == 0 {
@@ -109,12 +125,12 @@ pub(crate) fn filter_and_count(
             for &e in entities {
                 entity_counts[e as usize] += 1;
             }
-            *year_counts.entry(year).or_default() += 1;
+            year_counts[(year - first_year) as usize] += 1;
         } else if failed.count_ones() == 1 {
             // Failing exactly one group, the doc still counts in that group's facet.
             let only = failed.trailing_zeros() as usize;
             if only == YEAR_GROUP {
-                *year_counts.entry(year).or_default() += 1;
+                year_counts[(year - first_year) as usize] += 1;
             } else {
                 for &e in entities {
                     if group_of[e as usize] == only {
@@ -149,16 +165,27 @@ pub(crate) fn filter_and_count(
         values.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         entities.push(EntityFacet { kind, values });
     }
+    // Years with a count, and the selected ones even at 0 (or outside the corpus).
+    let count_of = |year: i32| {
+        let at = usize::try_from(year - first_year).ok();
+        at.and_then(|at| year_counts.get(at)).copied().unwrap_or(0)
+    };
+    let mut listed: Vec<i32> = (first_year..)
+        .zip(&year_counts)
+        .filter(|&(_, &count)| count > 0)
+        .map(|(year, _)| year)
+        .collect();
     for &year in &selection.years {
-        year_counts.entry(year).or_default();
+        if !listed.contains(&year) {
+            listed.push(year);
+        }
     }
-    let mut year_counts: Vec<(i32, usize)> = year_counts.into_iter().collect();
-    year_counts.sort_unstable();
-    let years = year_counts
+    listed.sort_unstable();
+    let years = listed
         .into_iter()
-        .map(|(year, count)| YearCount {
+        .map(|year| YearCount {
             year,
-            count,
+            count: count_of(year),
             selected: selection.years.contains(&year),
         })
         .collect();

@@ -206,6 +206,80 @@ async fn back_to_the_list_keeps_the_scroll_position_and_focus() {
     session.finish().await;
 }
 
+/// The `aria-pressed` of every entity chip in the results named `name`.
+async fn chips_pressed(session: &Session, name: &str) -> Vec<String> {
+    let pressed = session
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#results .chip')]
+               .filter((chip) => chip.textContent === arguments[0])
+               .map((chip) => chip.getAttribute('aria-pressed'))",
+            vec![serde_json::json!(name)],
+        )
+        .await
+        .expect("chips");
+    serde_json::from_value(pressed).expect("strings")
+}
+
+/// The facets, the timeline and the hits' entity chips skip re-rendering while their
+/// data is unchanged (`app.rs`, `entity_chips.rs`): they must still follow it when it
+/// changes.
+#[tokio::test(flavor = "multi_thread")]
+async fn facets_timeline_and_chips_follow_the_view() {
+    let session = Session::start().await;
+    session.open("/").await;
+    session.wait_for("#results > li").await;
+    let bars = || async {
+        session
+            .client
+            .execute(
+                "return [...document.querySelectorAll('.timeline .bar-articles')]
+                   .map((bar) => bar.getAttribute('height')).join()",
+                vec![],
+            )
+            .await
+            .expect("bars")
+    };
+    let all_counts = session.texts(".facet-count").await;
+    let all_bars = bars().await;
+
+    let search = session
+        .client
+        .find(fantoccini::Locator::Css("#search"))
+        .await
+        .expect("search box");
+    search.send_keys("ロシア").await.expect("type");
+    session
+        .eventually(
+            "facet counts and timeline bars follow the query",
+            || async {
+                session.texts(".facet-count").await != all_counts && bars().await != all_bars
+            },
+        )
+        .await;
+
+    // The first hit's first chip selects its entity: that hit stays first, and its
+    // chips (and every other chip of that entity) show as pressed, then as not.
+    let name = session.text("#results > li:first-child .chip").await;
+    session.click("#results > li:first-child .chip").await;
+    session.wait_for(".active-filters .chip").await;
+    session
+        .eventually("the selected entity's chips are pressed", || async {
+            let pressed = chips_pressed(&session, &name).await;
+            !pressed.is_empty() && pressed.iter().all(|p| p == "true")
+        })
+        .await;
+    session.click(".active-filters .chip").await;
+    wait_count(&session, ".active-filters .chip", 0).await;
+    session
+        .eventually("the dropped entity's chips are not pressed", || async {
+            let pressed = chips_pressed(&session, &name).await;
+            !pressed.is_empty() && pressed.iter().all(|p| p == "false")
+        })
+        .await;
+    session.finish().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_broken_url_still_gives_the_explorer() {
     let session = Session::start().await;
