@@ -373,6 +373,17 @@ impl Session {
 
     /// Types `keys` (text or [`keys`] constants) into the focused element, as a person
     /// at the keyboard would: focus is not moved first.
+    /// Types `text` into the element `css` (as keystrokes, one per character).
+    pub async fn type_into(&self, css: &str, text: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("no {css}: {err}"))
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|err| panic!("typing {text:?} into {css}: {err}"));
+    }
+
     pub async fn press(&self, keys: &str) {
         self.client
             .active_element()

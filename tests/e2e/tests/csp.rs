@@ -3,7 +3,6 @@
 //! check can fail: an injected inline script and style attribute are blocked and
 //! reported.
 
-use fantoccini::Locator;
 use kiroku_e2e::{dist_dir, Session};
 
 /// Search, hover the timeline (its card is positioned through the CSSOM), open an
@@ -11,14 +10,7 @@ use kiroku_e2e::{dist_dir, Session};
 async fn use_the_app(session: &Session) {
     session.wait_for("#results > li").await;
     session.record_csp_violations().await;
-    session
-        .client
-        .find(Locator::Css("#search"))
-        .await
-        .expect("search box")
-        .send_keys("ベネズエラ")
-        .await
-        .expect("type");
+    session.type_into("#search", "ベネズエラ").await;
     session
         .eventually("the query applies", || async {
             session.current_path().await.contains("q=")

@@ -28,12 +28,7 @@ async fn search_facet_timeline_reader_share_and_history() {
     assert_eq!(count(&session).await, 8);
 
     // Type a query: the count and the list follow.
-    let search = session
-        .client
-        .find(fantoccini::Locator::Css("#search"))
-        .await
-        .expect("search box");
-    search.send_keys("ロシア").await.expect("type");
+    session.type_into("#search", "ロシア").await;
     session
         .eventually("the count follows the query", || async {
             let n = count(&session).await;
@@ -243,12 +238,7 @@ async fn facets_timeline_and_chips_follow_the_view() {
     let all_counts = session.texts(".facet-count").await;
     let all_bars = bars().await;
 
-    let search = session
-        .client
-        .find(fantoccini::Locator::Css("#search"))
-        .await
-        .expect("search box");
-    search.send_keys("ロシア").await.expect("type");
+    session.type_into("#search", "ロシア").await;
     session
         .eventually(
             "facet counts and timeline bars follow the query",

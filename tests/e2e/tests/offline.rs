@@ -3,18 +3,12 @@
 
 use std::time::Duration;
 
-use fantoccini::Locator;
 use kiroku_e2e::{dist_dir, own_dist_dir, Session};
 
 async fn assert_all_articles_and_search_work(session: &Session) {
     session.wait_for("#results li").await;
     assert_eq!(session.texts("#results li").await.len(), 8);
-    let search = session
-        .client
-        .find(Locator::Css("#search"))
-        .await
-        .expect("search box");
-    search.send_keys("チャベス").await.expect("type");
+    session.type_into("#search", "チャベス").await;
     session
         .eventually("search narrows to the チャベス article", || async {
             session.texts("#results li h2").await

@@ -1,6 +1,5 @@
 //! What a person does first: open the page, see every article, search.
 
-use fantoccini::Locator;
 use kiroku_e2e::Session;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -24,12 +23,7 @@ async fn lists_every_article_and_narrows_by_search() {
         "oldest last"
     );
 
-    let search = session
-        .client
-        .find(Locator::Css("#search"))
-        .await
-        .expect("search box");
-    search.send_keys("ベネズエラ").await.expect("type");
+    session.type_into("#search", "ベネズエラ").await;
     session
         .eventually(
             "the list narrows to articles mentioning ベネズエラ",
@@ -152,12 +146,7 @@ async fn records_timing_entries_for_the_benchmarks() {
         "the first search lists all 8"
     );
 
-    let search = session
-        .client
-        .find(Locator::Css("#search"))
-        .await
-        .expect("search box");
-    search.send_keys("フェンタニル").await.expect("type");
+    session.type_into("#search", "フェンタニル").await;
     session
         .eventually("a search measure for the typed query", || async {
             entries("kiroku:search").await.len() > before.len()
