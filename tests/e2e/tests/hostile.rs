@@ -30,14 +30,7 @@ async fn open_hostile_build(page: &'static str) -> Session {
 }
 
 /// Titles exactly as in the fixture.
-const TITLES: [&str; 6] = [
-    "<script>alert(\"title\")</script> 速報",
-    "<img src=x onerror=alert(1)> 画像",
-    "<a href=\"javascript:alert(4)\">リンク</a>",
-    "\u{202e}evil\u{202c} 逆順 \u{2066}isolate\u{2069} 終",
-    "ゼロ\u{200b}幅\u{200d}の\u{feff}文字",
-    "&lt;escaped&gt; &amp; ${alert(1)} {{x}}",
-];
+const TITLES: [&str; 6] = include!("../../fixtures/hostile_titles.rs");
 
 /// What must not exist if corpus markup had become HTML: elements it names, event
 /// handler attributes, `javascript:` links, scripts that are not the page's own.
