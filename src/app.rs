@@ -94,7 +94,7 @@ pub fn request(state: &State, limit: usize) -> SearchRequest {
 /// (1-based position, of how many), previous and next article ids around `doc`.
 fn neighbours(
     index: &Index,
-    results: &SearchResults,
+    searched: &Searched,
     doc: Option<kiroku_core::DocId>,
 ) -> (Option<(usize, usize)>, Option<String>, Option<String>) {
     let Some(doc) = doc else {
@@ -104,10 +104,10 @@ fn neighbours(
         let doc = *order.get(at)?;
         Some(index.article(doc)?.id.clone())
     };
-    if let Some(at) = results.hits.iter().position(|hit| hit.doc == doc) {
-        let hit_id = |at: usize| results.hits.get(at).map(|hit| hit.id.clone());
+    if let Some(at) = searched.hits.iter().position(|hit| hit.doc == doc) {
+        let hit_id = |at: usize| searched.hits.get(at).map(|hit| hit.id.clone());
         let previous = at.checked_sub(1).and_then(hit_id);
-        return (Some((at + 1, results.total)), previous, hit_id(at + 1));
+        return (Some((at + 1, searched.total)), previous, hit_id(at + 1));
     }
     let order = index.newest_first();
     match order.iter().position(|&d| d == doc) {
@@ -148,13 +148,34 @@ impl<T> PartialEq for SameRc<T> {
     }
 }
 
-/// One search's results, shared out to the components.
-#[derive(Clone)]
+/// One search's results, moved out of its [`SearchResults`] into the shares the
+/// components take (one per search, compared by identity).
 struct Searched {
-    results: Rc<SearchResults>,
+    hits: Rc<[Rc<Hit>]>,
+    total: usize,
     facets: Rc<Facets>,
     timeline: Rc<TimelineBins>,
-    hits: Rc<[Rc<Hit>]>,
+    /// The query as understood (for the perf entries).
+    query: String,
+}
+
+impl From<SearchResults> for Searched {
+    fn from(results: SearchResults) -> Searched {
+        let SearchResults {
+            hits,
+            total,
+            facets,
+            timeline,
+            query,
+        } = results;
+        Searched {
+            hits: hits.into_iter().map(Rc::new).collect(),
+            total,
+            facets: Rc::new(facets),
+            timeline: Rc::new(timeline),
+            query,
+        }
+    }
 }
 
 /// The children's callbacks into the reducer, made once per app.
@@ -267,32 +288,17 @@ pub fn App(props: &AppProps) -> Html {
     // When the current search started, until its results are in the DOM (perf).
     let search_started = use_mut_ref(|| None::<f64>);
     // Facets, timeline and hits are shared out once per search, not copied per render.
-    let Searched {
-        results,
-        facets,
-        timeline,
-        hits,
-    } = {
+    let searched: Rc<Searched> = {
         let request = SearchRequest {
             limit,
             ..base_request
         };
         let index = SameRc(index.clone());
         let search_started = search_started.clone();
-        let memo = use_memo((index, request), move |(index, request)| {
+        use_memo((index, request), move |(index, request)| {
             *search_started.borrow_mut() = Some(crate::perf::now());
-            let results = index.0.search(request);
-            let facets = Rc::new(results.facets.clone());
-            let timeline = Rc::new(results.timeline.clone());
-            let hits = results.hits.iter().cloned().map(Rc::new).collect();
-            Searched {
-                results: Rc::new(results),
-                facets,
-                timeline,
-                hits,
-            }
-        });
-        (*memo).clone()
+            Searched::from(index.0.search(request))
+        })
     };
 
     // Unfiltered facets give the empty state's suggested searches.
@@ -306,7 +312,7 @@ pub fn App(props: &AppProps) -> Html {
     // Prev/next follow the current results; an article outside them (a link whose
     // filters exclude it) steps through the whole corpus, newest first.
     let open_doc = state.article.as_deref().and_then(|id| index.find_id(id));
-    let (position, previous, next) = neighbours(&index, &results, open_doc);
+    let (position, previous, next) = neighbours(&index, &searched, open_doc);
 
     let owns_page = props.mounted.is_none();
     use_url_sync(&state, &index, pending_history, owns_page);
@@ -320,7 +326,7 @@ pub fn App(props: &AppProps) -> Html {
         .map(|article| article.title.clone());
     use_document_title(article_title, owns_page);
     use_boot_screen_removal(owns_page);
-    use_search_timing(search_started, &results);
+    use_search_timing(search_started, &searched);
 
     let key_context = use_mut_ref(KeyContext::default);
     *key_context.borrow_mut() = KeyContext {
@@ -400,7 +406,7 @@ pub fn App(props: &AppProps) -> Html {
             />
         }
     } else {
-        let list = if results.total == 0 {
+        let list = if searched.total == 0 {
             html! {
                 <NoResults
                     query={state.query.clone()}
@@ -413,12 +419,12 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <>
                     <ResultList
-                        hits={hits}
+                        hits={searched.hits.clone()}
                         view={view.clone()}
                         on_open={on_open.clone()}
                         on_entity={on.toggle_entity.clone()}
                     />
-                    if results.hits.len() < results.total {
+                    if searched.hits.len() < searched.total {
                         <button type="button" class="link-button show-more" onclick={on_more}>
                             { texts.show_more }
                         </button>
@@ -432,7 +438,7 @@ pub fn App(props: &AppProps) -> Html {
                 // article title), for screen readers' heading navigation.
                 <h1 class="visually-hidden">{ format!("kiroku — {}", texts.tagline) }</h1>
                 <Timeline
-                    timeline={timeline}
+                    timeline={searched.timeline.clone()}
                     from={state.from}
                     to={state.to}
                     on_range={on.set_range.clone()}
@@ -455,8 +461,8 @@ pub fn App(props: &AppProps) -> Html {
                     />
                 }
                 <ResultsToolbar
-                    total={results.total}
-                    shown={results.hits.len()}
+                    total={searched.total}
+                    shown={searched.hits.len()}
                     sort={state.sort}
                     heading={if idle { texts.latest } else { texts.results_label }}
                     on_sort={on.set_sort.clone()}
@@ -478,7 +484,7 @@ pub fn App(props: &AppProps) -> Html {
                 <a class="skip-link" href="#main" onclick={on_skip}>{ texts.results_label }</a>
                 <Masthead
                     query={AttrValue::from(state.query.clone())}
-                    total={results.total}
+                    total={searched.total}
                     theme={*theme}
                     on_query={on.set_query.clone()}
                     on_clear={on.clear_query.clone()}
@@ -504,7 +510,7 @@ pub fn App(props: &AppProps) -> Html {
                             }
                         </button>
                         <FacetPanel
-                            facets={facets}
+                            facets={searched.facets.clone()}
                             on_entity={on.toggle_entity.clone()}
                             on_year={on.toggle_year.clone()}
                         />
@@ -634,7 +640,7 @@ fn use_pages(base: &SearchRequest) -> (usize, Callback<MouseEvent>) {
 /// (effects run after the tree is rendered), and the first results: in the DOM
 /// (`kiroku:interactive`) and painted (`kiroku:painted`).
 #[hook]
-fn use_search_timing(started: Rc<RefCell<Option<f64>>>, results: &Rc<SearchResults>) {
+fn use_search_timing(started: Rc<RefCell<Option<f64>>>, searched: &Rc<Searched>) {
     // From the first render, before the tree is committed: yew commits the whole
     // first tree before it yields, so the next frame's callbacks run with the
     // results in the DOM. Not from an effect: after a render over 16 ms yew runs
@@ -642,10 +648,10 @@ fn use_search_timing(started: Rc<RefCell<Option<f64>>>, results: &Rc<SearchResul
     use_memo((), |_| {
         crate::perf::mark_next_frame("kiroku:interactive", "kiroku:painted")
     });
-    use_effect_with(SameRc(results.clone()), move |results| {
+    use_effect_with(SameRc(searched.clone()), move |searched| {
         if let Some(start) = started.borrow_mut().take() {
-            let query = results.0.query.as_str();
-            crate::perf::measure("kiroku:search", start, Some((query, results.0.total)));
+            let query = searched.0.query.as_str();
+            crate::perf::measure("kiroku:search", start, Some((query, searched.0.total)));
         }
     });
 }
