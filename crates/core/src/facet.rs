@@ -58,6 +58,11 @@ pub(crate) struct Selection {
 const YEAR_GROUP: usize = 4;
 
 impl Selection {
+    /// Nothing selected: every doc passes.
+    fn is_empty(&self) -> bool {
+        self.by_kind.iter().all(Vec::is_empty) && self.years.is_empty()
+    }
+
     /// Which groups `doc` fails, as a bit set (bits 0–3 kinds, bit 4 years).
     fn failures(&self, index: &Index, doc: DocId) -> u8 {
         let info = &index.docs[doc as usize];
@@ -110,7 +115,7 @@ pub(crate) fn filter_and_count(
     // thousands of times per keystroke at 10k articles.
     let (first_year, last_year) = year_span(index);
     let mut year_counts = vec![0usize; (last_year - first_year) as usize + 1];
-    let filtering = selection.by_kind.iter().any(|s| !s.is_empty()) || !selection.years.is_empty();
+    let filtering = !selection.is_empty();
     let mut kept = Vec::with_capacity(candidates.len());
     for &(doc, score) in candidates {
         let failed = if filtering {
