@@ -23,11 +23,6 @@ pub fn measure(name: &str, start: f64, query: Option<(&str, usize)>) {
     imp::measure(name, start, query);
 }
 
-/// Records a mark at now.
-pub fn mark(name: &str) {
-    imp::mark(name);
-}
-
 /// Marks `dom` in the next animation frame callback and `painted` just after that
 /// frame.
 pub fn mark_next_frame(dom: &'static str, painted: &'static str) {
@@ -83,7 +78,7 @@ mod imp {
         let _ = performance_measure(name, &options);
     }
 
-    pub fn mark(name: &str) {
+    fn mark(name: &str) {
         let _ = performance_mark(name, &object(&[("detail", detail(None))]));
     }
 
@@ -109,8 +104,6 @@ mod imp {
     }
 
     pub fn measure(_name: &str, _start: f64, _query: Option<(&str, usize)>) {}
-
-    pub fn mark(_name: &str) {}
 
     pub fn mark_next_frame(_dom: &'static str, _painted: &'static str) {}
 }
