@@ -560,6 +560,7 @@ fn use_url_sync(
     let index = index.clone();
     use_effect_with((), move |_| {
         let listeners = enabled.then(|| {
+            web::take_scroll_restoration();
             web::on_url_change(move |hash| {
                 dispatcher.dispatch(Action::Sync(sanitize(&index, crate::route::decode(&hash))));
             })
@@ -741,6 +742,16 @@ mod web {
             HistoryMode::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&hash)),
             HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&hash)),
         };
+    }
+
+    /// The app restores the scroll position itself (the reader opens at its top,
+    /// closing it returns to the list where it was), so the browser must not: on
+    /// Back, Chromium restored the list entry's saved position (the top) after the
+    /// app had already scrolled to where the list was.
+    pub fn take_scroll_restoration() {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        }
     }
 
     /// Calls `changed(hash)` on Back/Forward and on hash edits.
