@@ -1,4 +1,5 @@
 //! A hit's entity chips: each toggles its entity as a filter, pressed when selected.
+//! The click is handled by the result list (`data-entity`), not by each chip.
 
 use std::rc::Rc;
 
@@ -16,7 +17,6 @@ pub struct EntityChipsProps {
     pub hit: Rc<Hit>,
     /// The current view: chips of its selected entities show as pressed.
     pub view: Rc<State>,
-    pub on_entity: Callback<String>,
 }
 
 /// Equal when the chips would render the same: the hit's entities and the view's
@@ -25,9 +25,7 @@ pub struct EntityChipsProps {
 /// the same hits, so the chips (a third of a card's nodes) are then not re-rendered.
 impl PartialEq for EntityChipsProps {
     fn eq(&self, other: &EntityChipsProps) -> bool {
-        self.hit.entities == other.hit.entities
-            && self.view.entities == other.view.entities
-            && self.on_entity == other.on_entity
+        self.hit.entities == other.hit.entities && self.view.entities == other.view.entities
     }
 }
 
@@ -41,8 +39,6 @@ pub fn EntityChips(props: &EntityChipsProps) -> Html {
         <div class="chips">
             { for names.iter().take(MAX_CHIPS).map(|name| {
                 let pressed = props.view.entities.contains(name);
-                let on_entity = props.on_entity.clone();
-                let value = name.clone();
                 html! {
                     <button
                         type="button"
@@ -50,7 +46,7 @@ pub fn EntityChips(props: &EntityChipsProps) -> Html {
                         // every chip on every render.
                         class={if pressed { "chip selected" } else { "chip" }}
                         aria-pressed={if pressed { "true" } else { "false" }}
-                        onclick={move |_| on_entity.emit(value.clone())}
+                        data-entity={name.clone()}
                     >
                         { name.clone() }
                     </button>

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use kiroku_core::facet::Facets;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::use_shared;
@@ -29,15 +30,49 @@ fn facet_class(selected: bool, count: usize) -> &'static str {
     }
 }
 
+/// What a facet value toggles: its `data-entity` or `data-year`.
+enum Value {
+    Entity(String),
+    Year(i32),
+}
+
+impl Value {
+    fn attributes(&self) -> (Option<String>, Option<String>) {
+        match self {
+            Value::Entity(name) => (Some(name.clone()), None),
+            Value::Year(year) => (None, Some(year.to_string())),
+        }
+    }
+}
+
+/// The facet value button that `event` happened in.
+fn clicked(event: &MouseEvent) -> Option<Value> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let button = target.closest("button.facet").ok()??;
+    if let Some(name) = button.get_attribute("data-entity") {
+        return Some(Value::Entity(name));
+    }
+    let year = button.get_attribute("data-year")?.parse().ok()?;
+    Some(Value::Year(year))
+}
+
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     let lang = use_shared().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
     let expanded = use_state_eq(Vec::<String>::new);
+    // One handler for every value, made once (see `ResultList`: a closure per
+    // value per render made yew re-register each button's listener).
+    let onclick = use_callback(
+        (props.on_entity.clone(), props.on_year.clone()),
+        |event: MouseEvent, (on_entity, on_year)| match clicked(&event) {
+            Some(Value::Entity(name)) => on_entity.emit(name),
+            Some(Value::Year(year)) => on_year.emit(year),
+            None => {}
+        },
+    );
 
-    let group = |key: &str,
-                 title: &str,
-                 values: Vec<(String, usize, bool, Callback<MouseEvent>)>| {
+    let group = |key: &str, title: &str, values: Vec<(String, usize, bool, Value)>| {
         let open = expanded.contains(&key.to_string());
         let hidden = values.len().saturating_sub(COLLAPSED);
         let shown = if open { values.len() } else { COLLAPSED };
@@ -59,20 +94,23 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             <section class="facet-group" key={key.to_string()} aria-label={title.to_string()}>
                 <h3>{ title.to_string() }</h3>
                 <ul>
-                    { for values.into_iter().take(shown).map(|(label, count, selected, onclick)| html! {
+                    { for values.into_iter().take(shown).map(|(label, count, selected, value)| {
+                        let (entity, year) = value.attributes();
+                        html! {
                         <li key={label.clone()}>
                             <button
                                 type="button"
                                 class={facet_class(selected, count)}
                                 aria-pressed={if selected { "true" } else { "false" }}
-                                {onclick}
+                                data-entity={entity}
+                                data-year={year}
                             >
                                 <span class="facet-check" aria-hidden="true"></span>
                                 <span class="facet-label">{ label }</span>
                                 <span class="facet-count">{ count }</span>
                             </button>
                         </li>
-                    }) }
+                    }}) }
                 </ul>
                 if hidden > 0 {
                     <button type="button" class="link-button facet-more" aria-expanded={open.to_string()} onclick={toggle}>
@@ -88,10 +126,13 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             .values
             .iter()
             .map(|value| {
-                let on_entity = props.on_entity.clone();
                 let name = value.name.clone();
-                let onclick = Callback::from(move |_| on_entity.emit(name.clone()));
-                (value.name.clone(), value.count, value.selected, onclick)
+                (
+                    name.clone(),
+                    value.count,
+                    value.selected,
+                    Value::Entity(name),
+                )
             })
             .collect();
         group(facet.kind.as_str(), lang.kind(facet.kind), values)
@@ -102,10 +143,8 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         .iter()
         .rev()
         .map(|value| {
-            let on_year = props.on_year.clone();
-            let year = value.year;
-            let onclick = Callback::from(move |_| on_year.emit(year));
-            (lang.year(value.year), value.count, value.selected, onclick)
+            let label = lang.year(value.year);
+            (label, value.count, value.selected, Value::Year(value.year))
         })
         .collect();
 
@@ -114,7 +153,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             <h2 class="facets-heading">{ texts.filters }</h2>
             // Keyed groups and values: when counts reorder them, focus stays on the
             // value it was on instead of on whatever took its place.
-            <div class="facet-groups">
+            <div class="facet-groups" {onclick}>
                 { for entity_groups.chain((!years.is_empty()).then(|| group("years", texts.years, years))) }
             </div>
         </div>

@@ -7,33 +7,28 @@ use yew::prelude::*;
 
 use super::entity_chips::EntityChips;
 use super::marked::marked;
-use super::masthead::plain_click;
 use super::use_shared;
 use crate::route;
 use crate::state::State;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ResultCardProps {
     pub hit: Rc<Hit>,
     pub view: Rc<State>,
-    pub on_open: Callback<String>,
-    pub on_entity: Callback<String>,
 }
 
+/// The hit compares by identity, as in `ResultListProps`.
+impl PartialEq for ResultCardProps {
+    fn eq(&self, other: &ResultCardProps) -> bool {
+        Rc::ptr_eq(&self.hit, &other.hit) && self.view == other.view
+    }
+}
+
+/// Clicks on the title link (`data-id`) and on the chips are handled by the list.
 #[component]
 pub fn ResultCard(props: &ResultCardProps) -> Html {
     let lang = use_shared().map(|s| s.lang).unwrap_or_default();
     let hit = &props.hit;
-    let onclick = {
-        let on_open = props.on_open.clone();
-        let id = hit.id.clone();
-        Callback::from(move |event: MouseEvent| {
-            if plain_click(&event) {
-                event.prevent_default();
-                on_open.emit(id.clone());
-            }
-        })
-    };
     // A real link to this view with the article open, so "open in new tab" and
     // "copy link" work; a plain click opens it in place instead.
     let href = route::encode(&State {
@@ -48,7 +43,7 @@ pub fn ResultCard(props: &ResultCardProps) -> Html {
                     <time datetime={hit.date.to_string()}>{ lang.date(hit.date) }</time>
                 </p>
                 <h2 class="result-title">
-                    <a class="result-link" {href} data-id={hit.id.clone()} {onclick}>
+                    <a class="result-link" {href} data-id={hit.id.clone()}>
                         { marked(&hit.title, &hit.title_highlights) }
                     </a>
                 </h2>
@@ -59,11 +54,7 @@ pub fn ResultCard(props: &ResultCardProps) -> Html {
                         if snippet.cut_after { { "…" } }
                     </p>
                 }
-                <EntityChips
-                    hit={hit.clone()}
-                    view={props.view.clone()}
-                    on_entity={props.on_entity.clone()}
-                />
+                <EntityChips hit={hit.clone()} view={props.view.clone()} />
             </article>
         </li>
     }

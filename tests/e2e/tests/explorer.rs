@@ -270,6 +270,65 @@ async fn facets_timeline_and_chips_follow_the_view() {
     session.finish().await;
 }
 
+/// The result list and the facets handle clicks once for all their links and
+/// buttons (by `data-id`, `data-entity`, `data-year`): a year value filters, and a
+/// link clicked with a modifier is left to the browser (new tab), not opened in place.
+#[tokio::test(flavor = "multi_thread")]
+async fn delegated_clicks_reach_the_right_value() {
+    let session = Session::start().await;
+    session.open("/").await;
+    session.wait_for("#results > li").await;
+    let year: String = session
+        .client
+        .execute(
+            "return document.querySelector('.facet[data-year]').getAttribute('data-year')",
+            vec![],
+        )
+        .await
+        .expect("a year value")
+        .as_str()
+        .expect("data-year")
+        .to_owned();
+    session.click(".facet[data-year]").await;
+    session.wait_for(".active-filters .chip").await;
+    session
+        .eventually("every listed article is from the picked year", || async {
+            let dates = session.texts("#results time").await;
+            session.current_path().await.contains(&format!("y={year}"))
+                && !dates.is_empty()
+                && dates.iter().all(|d| d.contains(&year))
+        })
+        .await;
+
+    // A Ctrl+click on a title: the app leaves the event alone (the browser would
+    // open the link's href in a new tab; the test stops that itself).
+    let left_alone = session
+        .client
+        .execute(
+            "let prevented = null;
+             window.addEventListener('click', (e) => { prevented = e.defaultPrevented; e.preventDefault(); }, { once: true });
+             document.querySelector('#results a.result-link').dispatchEvent(
+               new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
+             return prevented === false;",
+            vec![],
+        )
+        .await
+        .expect("ctrl+click");
+    assert_eq!(
+        left_alone,
+        serde_json::json!(true),
+        "a modified click is not taken over"
+    );
+    assert!(
+        session.texts("#reader").await.is_empty(),
+        "no reader opened in place"
+    );
+    // A plain click opens the article in place.
+    session.click("#results a.result-link").await;
+    session.wait_for("#reader").await;
+    session.finish().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_broken_url_still_gives_the_explorer() {
     let session = Session::start().await;
