@@ -128,9 +128,9 @@ impl Index {
         let (mut hits, facets) = filter_and_count(self, &candidates, &selection);
         let docs: Vec<DocId> = hits.iter().map(|&(d, _)| d).collect();
         let timeline = timeline(self, &docs);
+        let total = hits.len();
         let keep = request.offset.saturating_add(request.limit);
         self.sort(&mut hits, request.sort, query.matches_all(), keep);
-        let total = hits.len();
         let page = hits
             .iter()
             .skip(request.offset)
@@ -258,9 +258,9 @@ impl Index {
         tfs
     }
 
-    /// Puts the first `keep` hits in order; the rest stay unordered behind them
-    /// (only one page is shown, and sorting 50k hits fully costs milliseconds).
-    fn sort(&self, hits: &mut [(DocId, f32)], sort: Sort, matches_all: bool, keep: usize) {
+    /// Keeps the first `keep` hits, in order (only one page is shown, and sorting
+    /// 50k hits fully costs milliseconds).
+    fn sort(&self, hits: &mut Vec<(DocId, f32)>, sort: Sort, matches_all: bool, keep: usize) {
         let rank = &self.newest_rank;
         let newest =
             |a: &(DocId, f32), b: &(DocId, f32)| rank[a.0 as usize].cmp(&rank[b.0 as usize]);
@@ -270,8 +270,25 @@ impl Index {
             Sort::Oldest => newest(b, a),
         };
         if keep < hits.len() {
-            hits.select_nth_unstable_by(keep, order);
-            hits[..keep].sort_unstable_by(order);
+            // A sorted top list, filled in one pass: after the first few hits almost
+            // every candidate loses its one comparison with the last kept hit, which
+            // is cheaper than partitioning all of them (select_nth_unstable_by). The
+            // order is total for distinct docs (ties go to the newest rank), so the
+            // top `keep` and their order are the same as with any exact selection.
+            let mut top: Vec<(DocId, f32)> = Vec::with_capacity(keep + 1);
+            for &hit in hits.iter() {
+                if top.len() == keep
+                    && top
+                        .last()
+                        .is_none_or(|last| order(&hit, last) != std::cmp::Ordering::Less)
+                {
+                    continue;
+                }
+                let at = top.partition_point(|kept| order(kept, &hit) == std::cmp::Ordering::Less);
+                top.insert(at, hit);
+                top.truncate(keep);
+            }
+            *hits = top;
         } else {
             hits.sort_unstable_by(order);
         }
