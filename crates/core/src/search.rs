@@ -20,6 +20,8 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// A title occurrence counts as this many body occurrences.
 pub const TITLE_BOOST: f32 = 3.0;
+/// Longest page (offset + limit) kept by insertion into a sorted list.
+const TOP_LIST_MAX: usize = 100;
 /// Snippet length in characters.
 const SNIPPET_CHARS: usize = 120;
 
@@ -269,7 +271,7 @@ impl Index {
             Sort::Relevance | Sort::Newest => newest(a, b),
             Sort::Oldest => newest(b, a),
         };
-        if keep < hits.len() {
+        if keep <= TOP_LIST_MAX && keep < hits.len() {
             // A sorted top list, filled in one pass: after the first few hits almost
             // every candidate loses its one comparison with the last kept hit, which
             // is cheaper than partitioning all of them (select_nth_unstable_by). The
@@ -289,6 +291,13 @@ impl Index {
                 top.truncate(keep);
             }
             *hits = top;
+        } else if keep < hits.len() {
+            // A deep page: inserting into a long top list would move much of it per
+            // hit when hits come in reverse order (oldest first over a newest-first
+            // corpus).
+            hits.select_nth_unstable_by(keep, order);
+            hits.truncate(keep);
+            hits.sort_unstable_by(order);
         } else {
             hits.sort_unstable_by(order);
         }

@@ -110,6 +110,21 @@ proptest! {
         }
     }
 
+    /// A page is the same slice of the one full ranking, whichever way it was picked
+    /// (a top list for short pages, a full sort for everything).
+    #[test]
+    fn pages_are_slices_of_the_full_ranking(corpus in corpus(), query in prop::collection::vec(select(&["米", "国", "カ", "ア", "a", ""][..]), 0..3), sort in 0usize..3, offset in 0usize..6, limit in 0usize..6) {
+        let sort = [kiroku_core::Sort::Relevance, kiroku_core::Sort::Newest, kiroku_core::Sort::Oldest][sort];
+        let index = Index::build(corpus, &Gazetteer::default());
+        let request = SearchRequest { query: query.join(" "), sort, ..SearchRequest::default() };
+        let full = index.search(&SearchRequest { limit: usize::MAX, ..request.clone() });
+        let page = index.search(&SearchRequest { offset, limit, ..request });
+        let expected: Vec<_> = full.hits.iter().skip(offset).take(limit).collect();
+        let got: Vec<_> = page.hits.iter().collect();
+        prop_assert_eq!(got, expected);
+        prop_assert_eq!(page.total, full.total);
+    }
+
     #[test]
     fn normalize_is_idempotent(text in text_from(DOC_CHARS, 30)) {
         let once = normalize(&text);
