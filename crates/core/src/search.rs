@@ -4,14 +4,16 @@
 //! Ranking is BM25 over *term occurrences* (a term's matches, not its bigrams),
 //! with title occurrences weighted [`TITLE_BOOST`]×; ties go to the newest article.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use crate::date::Date;
 use crate::entity::EntityKind;
 use crate::facet::{filter_and_count, Facets, Selection};
-use crate::index::{doc_of, DocId, Index};
+use crate::index::{doc_of, pack, DocId, Index};
 use crate::query::{Atom, Query};
-use crate::snippet::{highlight, snippet, Snippet};
+use crate::snippet::{highlight, snippet_if, Snippet};
 use crate::timeline::{timeline, Timeline};
 use crate::Span;
 
@@ -133,11 +135,16 @@ impl Index {
         let total = hits.len();
         let keep = request.offset.saturating_add(request.limit);
         self.sort(&mut hits, request.sort, query.matches_all(), keep);
+        let first_slots: Vec<Vec<u32>> = query
+            .positive_atoms()
+            .filter_map(|atom| atom.slots.first())
+            .map(|slot| self.slot_terms(&slot.kind))
+            .collect();
         let page = hits
             .iter()
             .skip(request.offset)
             .take(request.limit)
-            .map(|&(doc, score)| self.hit(&query, doc, score))
+            .map(|&(doc, score)| self.hit(&query, &first_slots, doc, score))
             .collect();
         SearchResults {
             hits: page,
@@ -303,16 +310,38 @@ impl Index {
         }
     }
 
-    fn hit(&self, query: &Query, doc: DocId, score: f32) -> Hit {
+    /// Whether a term of `first_slots` occurs in `doc` at a position in `positions`.
+    /// Every match of an atom puts a term its first slot accepts at a position of
+    /// the field it lies in, so without one no atom matches in that field: the
+    /// highlighter would find nothing (it runs the same normalizer, tokenizer and
+    /// slots over the field's text as the index did).
+    fn may_match(&self, first_slots: &[Vec<u32>], doc: DocId, positions: Range<u64>) -> bool {
+        let field = pack(doc, 0) + positions.start..pack(doc, 0) + positions.end;
+        first_slots.iter().flatten().any(|&term| {
+            let postings = self.postings_of(term);
+            let at = postings.partition_point(|&p| p < field.start);
+            postings.get(at).is_some_and(|p| field.contains(p))
+        })
+    }
+
+    fn hit(&self, query: &Query, first_slots: &[Vec<u32>], doc: DocId, score: f32) -> Hit {
         let article = &self.articles()[doc as usize];
+        // Title positions are below `title_len`, body positions above it.
+        let title_len = self.docs[doc as usize].title_len as u64;
+        let title_highlights = if self.may_match(first_slots, doc, 0..title_len) {
+            highlight(query, &article.title)
+        } else {
+            Vec::new()
+        };
+        let body_may_match = self.may_match(first_slots, doc, title_len..1 << 32);
         Hit {
             doc,
             id: article.id.clone(),
             date: article.date,
             title: article.title.clone(),
             score,
-            title_highlights: highlight(query, &article.title),
-            snippet: snippet(query, &article.body, SNIPPET_CHARS),
+            title_highlights,
+            snippet: snippet_if(query, &article.body, SNIPPET_CHARS, body_may_match),
             entities: self
                 .entities_of(doc)
                 .iter()

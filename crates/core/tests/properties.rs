@@ -110,6 +110,21 @@ proptest! {
         }
     }
 
+    /// The hits' highlights and snippets are what the highlighter finds in the full
+    /// texts (the search skips fields where the index proves there is no match).
+    #[test]
+    fn hits_show_what_the_highlighter_finds(corpus in corpus(), terms in prop::collection::vec(term(), 1..3), word in select(&["", "a", "b1", "ｕｓ", "\"a b\""][..]), or in any::<bool>()) {
+        let query = format!("{}{}{word}", terms.join(" "), if or { " OR " } else { " " });
+        let index = Index::build(corpus, &Gazetteer::default());
+        let results = index.search(&SearchRequest { query: query.clone(), limit: usize::MAX, ..SearchRequest::default() });
+        let q = Query::parse(&query);
+        for hit in &results.hits {
+            let article = index.article(hit.doc).unwrap();
+            prop_assert_eq!(&hit.title_highlights, &highlight(&q, &article.title), "query {:?}", query);
+            prop_assert_eq!(&hit.snippet, &snippet(&q, &article.body, 120), "query {:?}", query);
+        }
+    }
+
     /// A page is the same slice of the one full ranking, whichever way it was picked
     /// (a top list for short pages, a full sort for everything).
     #[test]
