@@ -4,14 +4,16 @@
 //! Ranking is BM25 over *term occurrences* (a term's matches, not its bigrams),
 //! with title occurrences weighted [`TITLE_BOOST`]×; ties go to the newest article.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use crate::date::Date;
 use crate::entity::EntityKind;
 use crate::facet::{filter_and_count, Facets, Selection};
-use crate::index::{doc_of, DocId, Index};
+use crate::index::{doc_of, pack, DocId, Index};
 use crate::query::{Atom, Query};
-use crate::snippet::{highlight, snippet, Snippet};
+use crate::snippet::{highlight, snippet_if, Snippet};
 use crate::timeline::{timeline, Timeline};
 use crate::Span;
 
@@ -20,6 +22,8 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// A title occurrence counts as this many body occurrences.
 pub const TITLE_BOOST: f32 = 3.0;
+/// Longest page (offset + limit) kept by insertion into a sorted list.
+const TOP_LIST_MAX: usize = 100;
 /// Snippet length in characters.
 const SNIPPET_CHARS: usize = 120;
 
@@ -128,14 +132,19 @@ impl Index {
         let (mut hits, facets) = filter_and_count(self, &candidates, &selection);
         let docs: Vec<DocId> = hits.iter().map(|&(d, _)| d).collect();
         let timeline = timeline(self, &docs);
+        let total = hits.len();
         let keep = request.offset.saturating_add(request.limit);
         self.sort(&mut hits, request.sort, query.matches_all(), keep);
-        let total = hits.len();
+        let first_slots: Vec<Vec<u32>> = query
+            .positive_atoms()
+            .filter_map(|atom| atom.slots.first())
+            .map(|slot| self.slot_terms(&slot.kind))
+            .collect();
         let page = hits
             .iter()
             .skip(request.offset)
             .take(request.limit)
-            .map(|&(doc, score)| self.hit(&query, doc, score))
+            .map(|&(doc, score)| self.hit(&query, &first_slots, doc, score))
             .collect();
         SearchResults {
             hits: page,
@@ -258,9 +267,9 @@ impl Index {
         tfs
     }
 
-    /// Puts the first `keep` hits in order; the rest stay unordered behind them
-    /// (only one page is shown, and sorting 50k hits fully costs milliseconds).
-    fn sort(&self, hits: &mut [(DocId, f32)], sort: Sort, matches_all: bool, keep: usize) {
+    /// Keeps the first `keep` hits, in order (only one page is shown, and sorting
+    /// 50k hits fully costs milliseconds).
+    fn sort(&self, hits: &mut Vec<(DocId, f32)>, sort: Sort, matches_all: bool, keep: usize) {
         let rank = &self.newest_rank;
         let newest =
             |a: &(DocId, f32), b: &(DocId, f32)| rank[a.0 as usize].cmp(&rank[b.0 as usize]);
@@ -269,24 +278,70 @@ impl Index {
             Sort::Relevance | Sort::Newest => newest(a, b),
             Sort::Oldest => newest(b, a),
         };
-        if keep < hits.len() {
+        if keep <= TOP_LIST_MAX && keep < hits.len() {
+            // A sorted top list, filled in one pass: after the first few hits almost
+            // every candidate loses its one comparison with the last kept hit, which
+            // is cheaper than partitioning all of them (select_nth_unstable_by). The
+            // order is total for distinct docs (ties go to the newest rank), so the
+            // top `keep` and their order are the same as with any exact selection.
+            let mut top: Vec<(DocId, f32)> = Vec::with_capacity(keep + 1);
+            for &hit in hits.iter() {
+                if top.len() == keep
+                    && top
+                        .last()
+                        .is_none_or(|last| order(&hit, last) != std::cmp::Ordering::Less)
+                {
+                    continue;
+                }
+                let at = top.partition_point(|kept| order(kept, &hit) == std::cmp::Ordering::Less);
+                top.insert(at, hit);
+                top.truncate(keep);
+            }
+            *hits = top;
+        } else if keep < hits.len() {
+            // A deep page: inserting into a long top list would move much of it per
+            // hit when hits come in reverse order (oldest first over a newest-first
+            // corpus).
             hits.select_nth_unstable_by(keep, order);
-            hits[..keep].sort_unstable_by(order);
+            hits.truncate(keep);
+            hits.sort_unstable_by(order);
         } else {
             hits.sort_unstable_by(order);
         }
     }
 
-    fn hit(&self, query: &Query, doc: DocId, score: f32) -> Hit {
+    /// Whether a term of `first_slots` occurs in `doc` at a position in `positions`.
+    /// Every match of an atom puts a term its first slot accepts at a position of
+    /// the field it lies in, so without one no atom matches in that field: the
+    /// highlighter would find nothing (it runs the same normalizer, tokenizer and
+    /// slots over the field's text as the index did).
+    fn may_match(&self, first_slots: &[Vec<u32>], doc: DocId, positions: Range<u64>) -> bool {
+        let field = pack(doc, 0) + positions.start..pack(doc, 0) + positions.end;
+        first_slots.iter().flatten().any(|&term| {
+            let postings = self.postings_of(term);
+            let at = postings.partition_point(|&p| p < field.start);
+            postings.get(at).is_some_and(|p| field.contains(p))
+        })
+    }
+
+    fn hit(&self, query: &Query, first_slots: &[Vec<u32>], doc: DocId, score: f32) -> Hit {
         let article = &self.articles()[doc as usize];
+        // Title positions are below `title_len`, body positions above it.
+        let title_len = self.docs[doc as usize].title_len as u64;
+        let title_highlights = if self.may_match(first_slots, doc, 0..title_len) {
+            highlight(query, &article.title)
+        } else {
+            Vec::new()
+        };
+        let body_may_match = self.may_match(first_slots, doc, title_len..1 << 32);
         Hit {
             doc,
             id: article.id.clone(),
             date: article.date,
             title: article.title.clone(),
             score,
-            title_highlights: highlight(query, &article.title),
-            snippet: snippet(query, &article.body, SNIPPET_CHARS),
+            title_highlights,
+            snippet: snippet_if(query, &article.body, SNIPPET_CHARS, body_may_match),
             entities: self
                 .entities_of(doc)
                 .iter()

@@ -86,16 +86,35 @@ const LEAD_CHARS: usize = 24;
 /// that covers the most distinct query terms (the earliest such window on ties).
 /// With no match, the start of the text.
 pub fn snippet(query: &Query, text: &str, max_chars: usize) -> Snippet {
+    snippet_if(query, text, max_chars, true)
+}
+
+/// [`snippet`], told by the caller when no positive atom can match in `text`
+/// (`may_match` false, e.g. the index has no occurrence there): the same snippet,
+/// without normalizing and tokenizing the text to find that out.
+pub(crate) fn snippet_if(query: &Query, text: &str, max_chars: usize, may_match: bool) -> Snippet {
     let atoms: Vec<&Atom> = query.positive_atoms().collect();
-    let found = matches(&atoms, text);
-    // Char boundaries of the text, so windows are measured in characters.
+    let found = if may_match {
+        matches(&atoms, text)
+    } else {
+        Vec::new()
+    };
+    let max_chars = max_chars.max(1);
+    // Char boundaries of the text, so windows are measured in characters. Without
+    // matches the snippet is the first `max_chars` characters, and only the
+    // boundaries up to there are read.
+    let needed = if found.is_empty() {
+        max_chars + 1
+    } else {
+        usize::MAX
+    };
     let bounds: Vec<usize> = text
         .char_indices()
         .map(|(i, _)| i)
         .chain([text.len()])
+        .take(needed)
         .collect();
     let char_at = |byte: usize| bounds.partition_point(|&b| b < byte);
-    let max_chars = max_chars.max(1);
 
     let mut best: Option<(usize, usize)> = None; // (distinct atoms, start byte)
     for (i, &(_, first)) in found.iter().enumerate() {
@@ -201,6 +220,24 @@ mod tests {
         check_highlight("サイバー", "サイドバー", expect!["サイドバー"]);
         check_highlight("\"国営 石油\"", "国営石油会社", expect!["[国営石油]会社"]);
         check_highlight("", "何も", expect!["何も"]);
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Told there is no match, `snippet_if` reads only the first boundaries: it
+        /// must give what the full computation gives whenever there is indeed none.
+        #[test]
+        fn no_match_shortcut_is_exact(
+            text in proptest::collection::vec(proptest::sample::select(&["ア", "ｶ", "ﾞ", "米", " ", "\n", "a", "é", "。"][..]), 0..60).prop_map(|v| v.concat()),
+            query in proptest::sample::select(&["米", "ガ", "a", "z", "米国"][..]),
+            max in 0usize..70,
+        ) {
+            let q = Query::parse(query);
+            if highlight(&q, &text).is_empty() {
+                prop_assert_eq!(snippet_if(&q, &text, max, false), snippet(&q, &text, max));
+            }
+        }
     }
 
     #[test]

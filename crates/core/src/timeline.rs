@@ -143,7 +143,8 @@ pub fn timeline(index: &Index, docs: &[DocId]) -> Timeline {
         let Some(date) = date_of(doc) else { continue };
         let slot = (granularity.ordinal(date) - base) as usize;
         if let Some(bin) = bins.get_mut(slot) {
-            bin.articles.push(doc);
+            // The newest rank for now: see below.
+            bin.articles.push(index.newest_rank[doc as usize]);
         }
         for mention in index.mentioned_dates_of(doc) {
             let slot = granularity.ordinal(mention.date) - base;
@@ -153,9 +154,15 @@ pub fn timeline(index: &Index, docs: &[DocId]) -> Timeline {
             }
         }
     }
+    // Newest first is ascending rank, and a rank names its doc (`newest_first` is
+    // the inverse permutation): sorting plain integers and mapping them back gives
+    // the same lists as sorting docs by a looked-up key, for less.
+    let newest_first = index.newest_first();
     for bin in &mut bins {
-        bin.articles
-            .sort_unstable_by_key(|&doc| index.newest_rank[doc as usize]);
+        bin.articles.sort_unstable();
+        for article in &mut bin.articles {
+            *article = newest_first[*article as usize];
+        }
     }
     Timeline {
         granularity,

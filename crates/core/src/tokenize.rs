@@ -58,16 +58,20 @@ impl Token<'_> {
 pub fn tokenize<'a>(normalized: &'a str, mut emit: impl FnMut(Token<'a>)) {
     let mut position = 0u32;
     let mut at = 0;
-    // `char_at`, not `char_indices().peekable()`: see `crate::chars`.
-    while let Some(c) = char_at(normalized, at) {
+    // `char_at`, not `char_indices().peekable()`: see `crate::chars`. Each character
+    // is decoded and classified once: the look-ahead that ends a word or completes a
+    // gram is carried over as the next character.
+    let mut current = char_at(normalized, 0).map(|c| (c, class(c)));
+    while let Some((c, class_c)) = current {
         let start = at;
         at += c.len_utf8();
-        match class(c) {
+        let mut next = char_at(normalized, at).map(|n| (n, class(n)));
+        match class_c {
             Class::Space => {}
             Class::Word => {
-                while let Some(next) = char_at(normalized, at).filter(|&n| class(n) == Class::Word)
-                {
-                    at += next.len_utf8();
+                while let Some((n, Class::Word)) = next {
+                    at += n.len_utf8();
+                    next = char_at(normalized, at).map(|n| (n, class(n)));
                 }
                 let end = at;
                 emit(Token {
@@ -78,7 +82,10 @@ pub fn tokenize<'a>(normalized: &'a str, mut emit: impl FnMut(Token<'a>)) {
                 position += 1;
             }
             Class::Gram => {
-                let next = char_at(normalized, at).filter(|&n| class(n) == Class::Gram);
+                let next = match next {
+                    Some((n, Class::Gram)) => Some(n),
+                    _ => None,
+                };
                 emit(Token {
                     kind: TokenKind::Gram { first: c, next },
                     position,
@@ -87,6 +94,7 @@ pub fn tokenize<'a>(normalized: &'a str, mut emit: impl FnMut(Token<'a>)) {
                 position += 1;
             }
         }
+        current = next;
     }
 }
 

@@ -110,6 +110,36 @@ proptest! {
         }
     }
 
+    /// The hits' highlights and snippets are what the highlighter finds in the full
+    /// texts (the search skips fields where the index proves there is no match).
+    #[test]
+    fn hits_show_what_the_highlighter_finds(corpus in corpus(), terms in prop::collection::vec(term(), 1..3), word in select(&["", "a", "b1", "ｕｓ", "\"a b\""][..]), or in any::<bool>()) {
+        let query = format!("{}{}{word}", terms.join(" "), if or { " OR " } else { " " });
+        let index = Index::build(corpus, &Gazetteer::default());
+        let results = index.search(&SearchRequest { query: query.clone(), limit: usize::MAX, ..SearchRequest::default() });
+        let q = Query::parse(&query);
+        for hit in &results.hits {
+            let article = index.article(hit.doc).unwrap();
+            prop_assert_eq!(&hit.title_highlights, &highlight(&q, &article.title), "query {:?}", query);
+            prop_assert_eq!(&hit.snippet, &snippet(&q, &article.body, 120), "query {:?}", query);
+        }
+    }
+
+    /// A page is the same slice of the one full ranking, whichever way it was picked
+    /// (a top list for short pages, a full sort for everything).
+    #[test]
+    fn pages_are_slices_of_the_full_ranking(corpus in corpus(), query in prop::collection::vec(select(&["米", "国", "カ", "ア", "a", ""][..]), 0..3), sort in 0usize..3, offset in 0usize..6, limit in 0usize..6) {
+        let sort = [kiroku_core::Sort::Relevance, kiroku_core::Sort::Newest, kiroku_core::Sort::Oldest][sort];
+        let index = Index::build(corpus, &Gazetteer::default());
+        let request = SearchRequest { query: query.join(" "), sort, ..SearchRequest::default() };
+        let full = index.search(&SearchRequest { limit: usize::MAX, ..request.clone() });
+        let page = index.search(&SearchRequest { offset, limit, ..request });
+        let expected: Vec<_> = full.hits.iter().skip(offset).take(limit).collect();
+        let got: Vec<_> = page.hits.iter().collect();
+        prop_assert_eq!(got, expected);
+        prop_assert_eq!(page.total, full.total);
+    }
+
     #[test]
     fn normalize_is_idempotent(text in text_from(DOC_CHARS, 30)) {
         let once = normalize(&text);
