@@ -147,6 +147,7 @@ fn ensure_chromium() -> Result {
         "--no-install-recommends",
         "chromium",
         "chromium-driver",
+        "fonts-noto-cjk",
     ])
 }
 
