@@ -4,10 +4,9 @@
 use std::rc::Rc;
 
 use kiroku_core::facet::Facets;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::use_shared;
+use super::{clicked_within, use_shared};
 
 /// Values shown per group before "more".
 const COLLAPSED: usize = 8;
@@ -47,8 +46,7 @@ impl Value {
 
 /// The facet value button that `event` happened in.
 fn clicked(event: &MouseEvent) -> Option<Value> {
-    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let button = target.closest("button.facet").ok()??;
+    let button = clicked_within(event, "button.facet")?;
     if let Some(name) = button.get_attribute("data-entity") {
         return Some(Value::Entity(name));
     }

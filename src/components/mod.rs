@@ -16,9 +16,17 @@ pub mod share_menu;
 pub mod suggestions;
 pub mod timeline;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::Shared;
+
+/// The element matching `selector` that `event` happened in (its target or an
+/// ancestor): how a list's one click handler finds the link or button clicked.
+pub fn clicked_within(event: &MouseEvent, selector: &str) -> Option<web_sys::Element> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(selector).ok()?
+}
 
 /// The shared context, or a stand-in when a component is rendered alone (tests):
 /// components never panic for want of it.

@@ -3,9 +3,9 @@
 use std::rc::Rc;
 
 use kiroku_core::Hit;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::clicked_within;
 use super::masthead::plain_click;
 use super::result_card::ResultCard;
 use super::use_shared;
@@ -44,8 +44,7 @@ enum Clicked {
 /// The card link or chip that `event` happened in, from its `data-id` or
 /// `data-entity` (the cards and chips carry no handlers of their own).
 fn clicked(event: &MouseEvent) -> Option<Clicked> {
-    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let element = target.closest("a.result-link, button.chip").ok()??;
+    let element = clicked_within(event, "a.result-link, button.chip")?;
     if let Some(id) = element.get_attribute("data-id") {
         return Some(Clicked::Article(id));
     }

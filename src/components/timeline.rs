@@ -18,7 +18,6 @@ use yew::prelude::*;
 use super::use_shared;
 use crate::i18n::Lang;
 
-/// Width of one bin in SVG units; the height is 100.
 /// Width of one bin and height of the plot in SVG user units. Whole numbers, so
 /// the per-keystroke attributes are formatted as integers: float formatting was a
 /// visible share of a 10k keystroke's wasm time (Display for f64, ~90 per render).
@@ -267,7 +266,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         if value == 0 {
             0
         } else {
-            (value as f64 / scale * 900.0).round().max(40.0) as u32
+            (value as f64 / scale * PLOT_HEIGHT as f64 * 0.9)
+                .round()
+                .max(PLOT_HEIGHT as f64 * 0.04) as u32
         }
     };
 
@@ -278,7 +279,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let active = hover == Some(i);
         html! {
             <g class={bin_class(active, bin.articles.is_empty())}>
-                <rect class="bin-hit" x={x.to_string()} y="0" width="100" height="1000" />
+                <rect class="bin-hit" x={x.to_string()} y="0" width={BIN.to_string()} height={PLOT_HEIGHT.to_string()} />
                 <rect class="bar-mentions" x={(x + 56).to_string()} y={(PLOT_HEIGHT - h_mentions).to_string()} width="26" height={h_mentions.to_string()} />
                 <rect class="bar-articles" x={(x + 14).to_string()} y={(PLOT_HEIGHT - h_articles).to_string()} width="44" height={h_articles.to_string()} />
             </g>
@@ -287,7 +288,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let brush_rect = brush.map(|(a, b)| {
         let (lo, hi) = (a.min(b), a.max(b));
         html! {
-            <rect class="brush" x={(lo as u32 * BIN).to_string()} y="0" width={((hi - lo + 1) as u32 * BIN).to_string()} height="1000" />
+            <rect class="brush" x={(lo as u32 * BIN).to_string()} y="0" width={((hi - lo + 1) as u32 * BIN).to_string()} height={PLOT_HEIGHT.to_string()} />
         }
     });
 
@@ -378,7 +379,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     {onkeydown}
                 >
                     <svg viewBox={format!("0 0 {} {PLOT_HEIGHT}", n as u32 * BIN)} preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                        <line class="baseline" x1="0" y1="1000" x2={(n as u32 * BIN).to_string()} y2="1000" />
+                        <line class="baseline" x1="0" y1={PLOT_HEIGHT.to_string()} x2={(n as u32 * BIN).to_string()} y2={PLOT_HEIGHT.to_string()} />
                         <g class="bars">{ for bars }</g>
                         { brush_rect.unwrap_or_default() }
                     </svg>

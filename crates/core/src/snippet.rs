@@ -179,6 +179,7 @@ pub(crate) fn snippet_if(query: &Query, text: &str, max_chars: usize, may_match:
 mod tests {
     use super::*;
     use expect_test::{expect, Expect};
+    use proptest::prelude::*;
 
     fn render(text: &str, spans: &[Span]) -> String {
         let mut out = String::new();
@@ -221,8 +222,6 @@ mod tests {
         check_highlight("\"国営 石油\"", "国営石油会社", expect!["[国営石油]会社"]);
         check_highlight("", "何も", expect!["何も"]);
     }
-
-    use proptest::prelude::*;
 
     proptest! {
         /// Told there is no match, `snippet_if` reads only the first boundaries: it
