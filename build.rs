@@ -78,7 +78,8 @@ fn validate_entities(path: &Path) -> Result<String, String> {
     let file = path.display().to_string();
     let text =
         fs::read_to_string(path).map_err(|err| format!("cannot read gazetteer {file}: {err}"))?;
-    kiroku_core::Gazetteer::from_toml(&text).map_err(|err| format!("{file}: {err}"))?;
+    let normalizer = kiroku_core::normalize::Normalizer::unicode_tables();
+    kiroku_core::Gazetteer::from_toml(&text, normalizer).map_err(|err| format!("{file}: {err}"))?;
     Ok(text)
 }
 

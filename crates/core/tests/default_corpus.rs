@@ -5,6 +5,7 @@
 //! Update with `UPDATE_EXPECT=1 cargo test -p kiroku-core`, then read the diff.
 
 use expect_test::{expect, Expect};
+use kiroku_core::normalize::Normalizer;
 use kiroku_core::{parse, Date, Gazetteer, Index, SearchRequest, SearchResults, Sort, Span};
 
 const CORPUS: &str = include_str!("../../../corpus/corpus.txt");
@@ -13,7 +14,10 @@ const ENTITIES: &str = include_str!("../../../corpus/entities.toml");
 fn index() -> Index {
     let parsed = parse::parse(CORPUS);
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
-    Index::build(parsed.corpus, &Gazetteer::from_toml(ENTITIES).unwrap())
+    Index::build(
+        parsed.corpus,
+        &Gazetteer::from_toml(ENTITIES, Normalizer::default()).unwrap(),
+    )
 }
 
 fn marked(text: &str, spans: &[Span]) -> String {
