@@ -49,7 +49,7 @@ pub struct AppProps {
 /// What every component may read: the index and the UI language.
 #[derive(Clone)]
 pub struct Shared {
-    pub index: Rc<Index>,
+    pub index: Rc<Index<'static>>,
     pub lang: Lang,
 }
 
@@ -61,13 +61,25 @@ impl PartialEq for Shared {
 
 /// Parses and indexes a corpus. A gazetteer that does not parse means no entity
 /// facets rather than no app (build.rs already rejects a bad embedded one).
-pub fn build_index(corpus: &str, entities: &str) -> Index {
+pub fn build_index<'a>(corpus: &'a str, entities: &str) -> Index<'a> {
+    index_of(parse::parse(corpus).corpus, entities)
+}
+
+/// The index of the app's corpus: articles borrow the embedded text; a corpus given
+/// as a string at run time is copied into them.
+fn app_index(corpus: &AttrValue, entities: &str) -> Index<'static> {
+    match corpus {
+        AttrValue::Static(text) => build_index(text, entities),
+        other => index_of(parse::parse(other).corpus.into_owned(), entities),
+    }
+}
+
+fn index_of<'a>(corpus: kiroku_core::Corpus<'a>, entities: &str) -> Index<'a> {
     // The gazetteer's normalizer is the index's: queries and highlights fold with it.
     let normalizer = crate::nfkc::normalizer();
-    let parsed = parse::parse(corpus);
     let gazetteer =
         Gazetteer::from_toml(entities, normalizer).unwrap_or_else(|_| Gazetteer::empty(normalizer));
-    Index::build(parsed.corpus, &gazetteer)
+    Index::build(corpus, &gazetteer)
 }
 
 /// Drops URL values this corpus does not know (see [`State::retain_known`]).
@@ -232,12 +244,12 @@ pub fn App(props: &AppProps) -> Html {
         ),
         |(SameText(corpus), SameText(entities))| {
             let started = crate::perf::now();
-            let index = build_index(corpus, entities);
+            let index = app_index(corpus, entities);
             crate::perf::measure("kiroku:index", started, None);
             Rc::new(index)
         },
     );
-    let index: Rc<Index> = Rc::clone(&index);
+    let index: Rc<Index<'static>> = Rc::clone(&index);
     let state = {
         let index = index.clone();
         let initial = props.initial.clone();
@@ -324,7 +336,7 @@ pub fn App(props: &AppProps) -> Html {
     // page's own title (which `xtask dist --title` sets) follows it.
     let article_title = open_doc
         .and_then(|doc| index.article(doc))
-        .map(|article| article.title.clone());
+        .map(|article| article.title.to_string());
     use_document_title(article_title, owns_page);
     use_boot_screen_removal(owns_page);
     use_search_timing(search_started, &searched);
@@ -534,7 +546,7 @@ pub fn App(props: &AppProps) -> Html {
 #[hook]
 fn use_url_sync(
     state: &UseReducerHandle<State>,
-    index: &Rc<Index>,
+    index: &Rc<Index<'static>>,
     pending: Rc<RefCell<Option<HistoryMode>>>,
     enabled: bool,
 ) {

@@ -257,7 +257,7 @@ pub async fn corpus(
         .corpus
         .articles
         .iter()
-        .map(|a| (a.title.as_str(), a.body.as_str()))
+        .map(|a| (a.title.as_ref(), a.body.as_ref()))
         .collect();
     let truth = GroundTruth::new(&articles);
     let gazetteer = Gazetteer::from_toml(

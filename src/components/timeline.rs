@@ -309,7 +309,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 bin.articles
                     .iter()
                     .take(MAX_TITLES)
-                    .filter_map(|&doc| s.index.article(doc).map(|a| a.title.clone()))
+                    .filter_map(|&doc| s.index.article(doc).map(|a| a.title.to_string()))
                     .collect()
             })
             .unwrap_or_default();

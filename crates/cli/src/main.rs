@@ -209,9 +209,10 @@ fn print(text: &str) -> Result<(), String> {
     }
 }
 
-fn read_corpus(file: &Path) -> Result<Parsed, String> {
+/// The corpus owns its text: the file's bytes are dropped here.
+fn read_corpus(file: &Path) -> Result<Parsed<'static>, String> {
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    Ok(parse::parse_bytes(&bytes))
+    Ok(parse::parse_bytes(&bytes).into_owned())
 }
 
 fn print_diagnostics(file: &Path, parsed: &Parsed, only_errors: bool) {

@@ -11,48 +11,13 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion};
-use kiroku_core::{normalize::Normalizer, parse, Gazetteer, Index, SearchRequest};
+use kiroku_core::{normalize::Normalizer, parse, Gazetteer, Index};
 
-const DEFAULT_CORPUS: &str = include_str!("../../../corpus/corpus.txt");
-const ENTITIES: &str = include_str!("../../../corpus/entities.toml");
-const SEED: u64 = 2025;
+mod common;
 
-/// What people type: a common name, a rare term, one kanji, a Latin prefix, two
-/// terms, a phrase, an exclusion, an OR, and browsing (empty query) with a filter.
-fn query_mix() -> Vec<(&'static str, SearchRequest)> {
-    let q = |query: &str| SearchRequest {
-        query: query.into(),
-        limit: 20,
-        ..SearchRequest::default()
-    };
-    vec![
-        ("name", q("マドゥロ")),
-        ("rare", q("フェンタニル")),
-        ("one-kanji", q("米")),
-        ("latin-prefix", q("usd")),
-        ("two-terms", q("ベネズエラ 制裁")),
-        ("phrase", q("\"国営 石油\"")),
-        ("exclusion", q("原油 -ロシア")),
-        ("or", q("チャベス OR ルビオ")),
-        (
-            "browse-entity",
-            SearchRequest {
-                entities: vec!["米国".into()],
-                ..q("")
-            },
-        ),
-    ]
-}
+use common::{corpora, query_mix, ENTITIES};
 
-fn corpora() -> Vec<(String, String)> {
-    let mut out = vec![("default".to_string(), DEFAULT_CORPUS.to_string())];
-    for n in [1_000, 10_000, 50_000] {
-        out.push((format!("{}k", n / 1000), kiroku_gen::generate(n, SEED)));
-    }
-    out
-}
-
-fn build(text: &str, gazetteer: &Gazetteer) -> Index {
+fn build<'a>(text: &'a str, gazetteer: &Gazetteer) -> Index<'a> {
     Index::build(parse::parse(text).corpus, gazetteer)
 }
 
@@ -64,7 +29,7 @@ fn main() {
         .configure_from_args();
     let gazetteer =
         Gazetteer::from_toml(ENTITIES, Normalizer::default()).expect("shipped gazetteer parses");
-    let corpora = corpora();
+    let corpora = corpora(&[1_000, 10_000, 50_000]);
 
     let mut group = c.benchmark_group("parse+index");
     for (name, text) in &corpora {

@@ -1,10 +1,22 @@
-//! The inverted index: for every gram and word, where it occurs, as sorted
-//! `(article, position)` pairs. Built once from a [`Corpus`]; answers
-//! [`Atom`] occurrence queries by intersecting shifted posting lists.
+//! The positional index: for every character and word, the positions where it
+//! occurs, as compressed [`PostingList`]s. Built from a [`Corpus`] (at once with
+//! [`Index::build`], or a slice at a time with [`IndexBuilder`]); answers [`Atom`]
+//! occurrence queries by intersecting shifted position lists.
 //!
-//! Each article is one position stream: the title's tokens, a one-position gap (so
-//! a phrase never spans title and body), then the body's. An occurrence is in the
-//! title when its position is below the title length.
+//! Every token of the tokenizer takes one position. The articles are one position
+//! stream: each article's title tokens, a one-position gap (so a phrase never spans
+//! title and body), its body tokens, another gap, then the next article. An
+//! occurrence is in an article's title when it lies below the article's start plus
+//! its title length.
+//!
+//! The index keeps one list per *character* (and per Latin word), not per bigram:
+//! the tokenizer's bigram `AB` at position `p` is exactly "`A` at `p`, `B` at `p + 1`,
+//! and no space between them". Spaces take no position, so the few places where two
+//! characters at consecutive positions were separated by whitespace are kept in
+//! one more list, the *breaks*. A term then matches where all its characters stand
+//! at consecutive positions with no break inside: the same exact-substring
+//! semantics as bigram lists, for a fraction of the memory, because a character
+//! list's gaps are far smaller than a bigram list's (see BENCHMARKS.md).
 //!
 //! ```
 //! use kiroku_core::{parse::parse, Gazetteer, Index, SearchRequest};
@@ -22,26 +34,18 @@ use crate::date::{mentioned_dates, Date, Mention};
 use crate::entity::{EntityId, Gazetteer};
 use crate::normalize::Normalizer;
 use crate::parse::{Article, Corpus};
+use crate::postings::{Cursor, PostingList};
 use crate::query::{Atom, SlotKind};
 use crate::tokenize::{tokenize, TokenKind};
 
 /// Index of an article in the corpus (and in [`Index::articles`]).
 pub type DocId = u32;
 
-/// An occurrence: `doc << 32 | position`, so sorting by it sorts by doc then position.
-pub(crate) type Packed = u64;
+/// A position in the index's one position stream (see the module docs).
+pub(crate) type Position = u32;
 
-pub(crate) fn pack(doc: DocId, position: u32) -> Packed {
-    (doc as u64) << 32 | position as u64
-}
-
-pub(crate) fn doc_of(packed: Packed) -> DocId {
-    (packed >> 32) as DocId
-}
-
-fn position_of(packed: Packed) -> u32 {
-    packed as u32
-}
+/// The term whose list holds the breaks (see the module docs).
+const BREAKS: u32 = 0;
 
 /// Per-article statistics the ranker and filters need.
 #[derive(Clone, Debug, Default)]
@@ -56,18 +60,20 @@ pub(crate) struct DocInfo {
     pub mentions: Vec<Mention>,
 }
 
-/// A searchable corpus. See the crate docs for how the app uses it.
+/// A searchable corpus. See the crate docs for how the app uses it. Its articles
+/// borrow their text from the corpus text (`'a`) where they can.
 #[derive(Clone, Debug)]
-pub struct Index {
-    pub(crate) corpus: Corpus,
+pub struct Index<'a> {
+    pub(crate) corpus: Corpus<'a>,
     pub(crate) gazetteer: Gazetteer,
-    grams: FxHashMap<(char, Option<char>), u32>,
-    words: FxHashMap<Box<str>, u32>,
-    /// Words sorted, for prefix look-up.
+    /// Term id of each character that occurs as a non-word token.
+    chars: FxHashMap<char, u32>,
+    /// Term id of each word, sorted by word: exact and prefix look-up.
     vocabulary: Vec<(Box<str>, u32)>,
-    /// Gram terms by first character, for one-character query runs.
-    grams_by_first: FxHashMap<char, Vec<u32>>,
-    postings: Vec<Vec<Packed>>,
+    /// Positions of each term, by term id ([`BREAKS`] first).
+    postings: Vec<PostingList>,
+    /// First position of each article (its title's first token), increasing.
+    starts: Vec<Position>,
     pub(crate) docs: Vec<DocInfo>,
     pub(crate) avg_len: f32,
     /// Position of each doc when sorted newest first (ties: corpus order), so that
@@ -78,110 +84,223 @@ pub struct Index {
     newest_first: Vec<DocId>,
 }
 
-impl Index {
-    /// Indexes every article of `corpus`, finding `gazetteer`'s entities and the
-    /// dates mentioned in bodies along the way.
-    pub fn build(corpus: Corpus, gazetteer: &Gazetteer) -> Index {
-        let mut index = Index {
-            corpus: Corpus::default(),
-            gazetteer: gazetteer.clone(),
-            grams: FxHashMap::default(),
-            words: FxHashMap::default(),
-            vocabulary: Vec::new(),
-            grams_by_first: FxHashMap::default(),
-            postings: Vec::new(),
-            docs: Vec::new(),
-            avg_len: 1.0,
-            newest_rank: Vec::new(),
-            dates: Vec::new(),
-            newest_first: Vec::new(),
-        };
-        let normalizer = *gazetteer.normalizer();
-        let mut total_len: u64 = 0;
-        for (doc, article) in corpus.articles.iter().enumerate() {
-            let doc = doc as DocId;
-            let title = normalizer.normalize(&article.title);
-            let body = normalizer.normalize(&article.body);
-            let mut next_position = 0;
-            index.add_field(doc, &title, 0, &mut next_position);
-            let title_len = next_position;
-            index.add_field(doc, &body, title_len + 1, &mut next_position);
-            let mut entities: Vec<EntityId> = gazetteer
-                .find_in_normalized(&title)
-                .into_iter()
-                .chain(gazetteer.find_in_normalized(&body))
-                .map(|m| m.entity)
-                .collect();
-            entities.sort_unstable();
-            entities.dedup();
-            total_len += next_position as u64;
-            index.docs.push(DocInfo {
-                title_len,
-                len: next_position,
-                entities,
-                mentions: mentioned_dates(&article.body, article.date),
-            });
-        }
-        index.avg_len = if index.docs.is_empty() {
-            1.0
-        } else {
-            (total_len as f32 / index.docs.len() as f32).max(1.0)
-        };
-        let mut by_date: Vec<DocId> = (0..corpus.articles.len() as DocId).collect();
+/// How far an [`IndexBuilder`] has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Articles indexed so far.
+    pub indexed: usize,
+    /// Articles in the corpus.
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn is_done(self) -> bool {
+        self.indexed >= self.total
+    }
+}
+
+/// Builds an [`Index`] a slice at a time, so that a page can index a large corpus
+/// between frames instead of freezing for the whole build:
+///
+/// ```
+/// use kiroku_core::{parse::parse, index::IndexBuilder, Gazetteer};
+/// let corpus = parse("- 2025年1月2日 甲\n- 2025年1月3日 乙\n\
+///                     2025年1月2日 甲\n本文\n2025年1月3日 乙\n本文\n").corpus;
+/// let mut builder = IndexBuilder::new(corpus, &Gazetteer::default());
+/// // Listing needs no index: newest first is known at once.
+/// assert_eq!(builder.newest_first(), [1, 0]);
+/// while !builder.index_some(1).is_done() {
+///     // yield to the event loop, show builder.progress()
+/// }
+/// let index = builder.finish();
+/// assert_eq!(index.len(), 2);
+/// ```
+#[derive(Debug)]
+pub struct IndexBuilder<'a> {
+    index: Index<'a>,
+    /// Term id of each word, while words are still being added.
+    words: FxHashMap<Box<str>, u32>,
+    next_position: Position,
+    total_len: u64,
+}
+
+impl<'a> IndexBuilder<'a> {
+    /// Starts an index of `corpus`: dates and the newest-first order are ready at
+    /// once, the articles are indexed by [`IndexBuilder::index_some`] or
+    /// [`IndexBuilder::finish`]. Text is folded with `gazetteer`'s normalizer.
+    pub fn new(corpus: Corpus<'a>, gazetteer: &Gazetteer) -> IndexBuilder<'a> {
+        let n_docs = corpus.articles.len();
+        let mut by_date: Vec<DocId> = (0..n_docs as DocId).collect();
         by_date.sort_unstable_by(|&a, &b| {
             corpus.articles[b as usize]
                 .date
                 .cmp(&corpus.articles[a as usize].date)
                 .then(a.cmp(&b))
         });
-        index.dates = corpus.articles.iter().map(|a| a.date).collect();
-        index.newest_rank = vec![0; by_date.len()];
+        let mut newest_rank = vec![0; n_docs];
         for (rank, &doc) in by_date.iter().enumerate() {
-            index.newest_rank[doc as usize] = rank as u32;
+            newest_rank[doc as usize] = rank as u32;
         }
-        index.newest_first = by_date;
-        index.vocabulary = index.words.iter().map(|(w, &id)| (w.clone(), id)).collect();
+        let index = Index {
+            dates: corpus.articles.iter().map(|a| a.date).collect(),
+            corpus,
+            gazetteer: gazetteer.clone(),
+            chars: FxHashMap::default(),
+            vocabulary: Vec::new(),
+            postings: vec![PostingList::default()], // BREAKS
+            starts: Vec::with_capacity(n_docs),
+            docs: Vec::with_capacity(n_docs),
+            avg_len: 1.0,
+            newest_rank,
+            newest_first: by_date,
+        };
+        IndexBuilder {
+            index,
+            words: FxHashMap::default(),
+            next_position: 0,
+            total_len: 0,
+        }
+    }
+
+    /// The articles, in corpus order (all of them, indexed or not).
+    pub fn articles(&self) -> &[Article<'a>] {
+        &self.index.corpus.articles
+    }
+
+    /// Every article, newest first: what the app lists before search is ready.
+    pub fn newest_first(&self) -> &[DocId] {
+        &self.index.newest_first
+    }
+
+    pub fn progress(&self) -> Progress {
+        Progress {
+            indexed: self.index.docs.len(),
+            total: self.index.corpus.articles.len(),
+        }
+    }
+
+    /// Indexes the next articles, at least one and then as many as fit in
+    /// `text_bytes` bytes of title and body text. A caller slicing work by time
+    /// picks a budget that takes a few milliseconds (about a megabyte per 10 ms on a
+    /// laptop, in wasm) and calls again until [`Progress::is_done`].
+    pub fn index_some(&mut self, text_bytes: usize) -> Progress {
+        let mut spent = 0;
+        while spent < text_bytes.max(1) {
+            let doc = self.index.docs.len();
+            let Some(article) = self.index.corpus.articles.get(doc) else {
+                break;
+            };
+            spent += article.title.len() + article.body.len();
+            self.add_article(doc);
+        }
+        self.progress()
+    }
+
+    /// Indexes what is left and returns the index.
+    pub fn finish(mut self) -> Index<'a> {
+        while !self.index_some(usize::MAX).is_done() {}
+        let mut index = self.index;
+        for list in &mut index.postings {
+            list.finish();
+        }
+        index.vocabulary = self.words.into_iter().collect();
         index.vocabulary.sort_unstable();
-        for (&(first, _), &id) in &index.grams {
-            index.grams_by_first.entry(first).or_default().push(id);
-        }
-        index.corpus = corpus;
+        index.avg_len = if index.docs.is_empty() {
+            1.0
+        } else {
+            (self.total_len as f32 / index.docs.len() as f32).max(1.0)
+        };
         index
     }
 
-    fn add_field(&mut self, doc: DocId, normalized: &str, start: u32, next_position: &mut u32) {
-        let mut last = start;
+    fn add_article(&mut self, doc: usize) {
+        let normalizer = *self.index.gazetteer.normalizer();
+        let article = &self.index.corpus.articles[doc];
+        let title = normalizer.normalize(&article.title);
+        let body = normalizer.normalize(&article.body);
+        let mentions = mentioned_dates(&article.body, article.date);
+        let gazetteer = &self.index.gazetteer;
+        let mut entities: Vec<EntityId> = gazetteer
+            .find_in_normalized(&title)
+            .into_iter()
+            .chain(gazetteer.find_in_normalized(&body))
+            .map(|m| m.entity)
+            .collect();
+        entities.sort_unstable();
+        entities.dedup();
+
+        let start = self.next_position;
+        let title_len = self.add_field(&title, start);
+        // One gap position between title and body, and one after the body.
+        let body_start = start.saturating_add(title_len).saturating_add(1);
+        let body_len = self.add_field(&body, body_start);
+        let len = title_len.saturating_add(body_len).saturating_add(1);
+        self.next_position = start.saturating_add(len).saturating_add(1);
+        self.total_len += u64::from(len);
+        self.index.starts.push(start);
+        self.index.docs.push(DocInfo {
+            title_len,
+            len,
+            entities,
+            mentions,
+        });
+    }
+
+    /// Adds a field's tokens from position `start`; returns its number of positions.
+    fn add_field(&mut self, normalized: &str, start: Position) -> u32 {
+        let mut n_positions = 0;
+        // A gram token that ended its run (a space followed): if a gram comes next,
+        // the two stand at consecutive positions but form no bigram.
+        let mut run_ended_at: Option<Position> = None;
+        let index = &mut self.index;
+        let words = &mut self.words;
         tokenize(normalized, |token| {
-            let position = start + token.position;
-            last = position + 1;
+            let position = start.saturating_add(token.position);
+            n_positions = token.position + 1;
             let term = match token.kind {
                 TokenKind::Gram { first, next } => {
-                    let n = self.postings.len() as u32;
-                    *self.grams.entry((first, next)).or_insert(n)
-                }
-                TokenKind::Word(w) => match self.words.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.postings.len() as u32;
-                        self.words.insert(w.into(), id);
-                        id
+                    if let Some(previous) = run_ended_at {
+                        index.postings[BREAKS as usize].push(previous);
                     }
-                },
+                    run_ended_at = next.is_none().then_some(position);
+                    let n_terms = index.postings.len() as u32;
+                    *index.chars.entry(first).or_insert(n_terms)
+                }
+                TokenKind::Word(word) => {
+                    run_ended_at = None;
+                    match words.get(word) {
+                        Some(&id) => id,
+                        None => {
+                            let id = index.postings.len() as u32;
+                            words.insert(word.into(), id);
+                            id
+                        }
+                    }
+                }
             };
-            if term as usize == self.postings.len() {
-                self.postings.push(Vec::new());
+            if term as usize == index.postings.len() {
+                index.postings.push(PostingList::default());
             }
-            self.postings[term as usize].push(pack(doc, position));
+            index.postings[term as usize].push(position);
         });
-        *next_position = last.max(start);
+        n_positions
+    }
+}
+
+impl<'a> Index<'a> {
+    /// Indexes every article of `corpus`, finding `gazetteer`'s entities and the
+    /// dates mentioned in bodies along the way. Text is folded with the gazetteer's
+    /// normalizer. [`IndexBuilder`] does the same in slices.
+    pub fn build(corpus: Corpus<'a>, gazetteer: &Gazetteer) -> Index<'a> {
+        IndexBuilder::new(corpus, gazetteer).finish()
     }
 
     /// The articles, in corpus order; a [`DocId`] indexes this slice.
-    pub fn articles(&self) -> &[Article] {
+    pub fn articles(&self) -> &[Article<'a>] {
         &self.corpus.articles
     }
 
-    pub fn article(&self, doc: DocId) -> Option<&Article> {
+    pub fn article(&self, doc: DocId) -> Option<&Article<'a>> {
         self.corpus.articles.get(doc as usize)
     }
 
@@ -228,71 +347,148 @@ impl Index {
         self.docs.get(doc as usize).map_or(&[], |d| &d.mentions)
     }
 
-    /// Whether an occurrence at `position` of `doc` lies in the title.
-    pub(crate) fn in_title(&self, doc: DocId, position: u32) -> bool {
-        self.docs
-            .get(doc as usize)
-            .is_some_and(|d| position < d.title_len)
+    /// Bytes of memory the index holds besides the articles' text: position lists,
+    /// term dictionary and per-article data (capacities, not counting allocator
+    /// overhead). What BENCHMARKS.md divides by the indexed characters.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let postings: usize = self
+            .postings
+            .iter()
+            .map(|list| size_of::<PostingList>() + list.heap_bytes())
+            .sum();
+        let chars = self.chars.capacity() * (size_of::<(char, u32)>() + 1);
+        let vocabulary: usize = self
+            .vocabulary
+            .iter()
+            .map(|(word, _)| size_of::<(Box<str>, u32)>() + word.len())
+            .sum();
+        let docs: usize = self
+            .docs
+            .iter()
+            .map(|d| {
+                size_of::<DocInfo>()
+                    + d.entities.capacity() * size_of::<EntityId>()
+                    + d.mentions.capacity() * size_of::<Mention>()
+            })
+            .sum();
+        let per_doc = self.starts.capacity() * size_of::<Position>()
+            + self.newest_rank.capacity() * 4
+            + self.newest_first.capacity() * 4
+            + self.dates.capacity() * size_of::<Date>();
+        postings + chars + vocabulary + docs + per_doc
     }
 
-    /// Every match start of `atom`, sorted by (doc, position), packed.
-    pub(crate) fn occurrences(&self, atom: &Atom) -> Vec<Packed> {
-        // One sorted list per slot: borrowed when the slot is one term, merged when it
-        // is a family (one-character runs, prefixes).
-        let mut lists: Vec<(u32, std::borrow::Cow<'_, [Packed]>)> =
-            Vec::with_capacity(atom.slots.len());
-        for slot in &atom.slots {
-            let list = match &slot.kind {
-                SlotKind::Gram(..) | SlotKind::Word(_) => {
-                    self.single(self.slot_terms(&slot.kind).first().copied())
-                }
-                SlotKind::AnyGram(_) | SlotKind::Prefix(_) => {
-                    self.merged(&self.slot_terms(&slot.kind))
-                }
+    /// The article a position belongs to. Positions between articles (the gap after
+    /// one) belong to the one before.
+    pub(crate) fn doc_at(&self, position: Position) -> DocId {
+        self.starts
+            .partition_point(|&s| s <= position)
+            .saturating_sub(1) as DocId
+    }
+
+    /// The first position of an article and the end of its title and of its body.
+    pub(crate) fn fields(&self, doc: DocId) -> (Position, Position, Position) {
+        let start = self.starts.get(doc as usize).copied().unwrap_or(0);
+        let info = self.docs.get(doc as usize);
+        let title_end = start.saturating_add(info.map_or(0, |d| d.title_len));
+        let end = start.saturating_add(info.map_or(0, |d| d.len));
+        (start, title_end, end)
+    }
+
+    /// Every match start of `atom`, sorted.
+    pub(crate) fn occurrences(&self, atom: &Atom) -> Vec<Position> {
+        let Some(needs) = self.needs(atom) else {
+            return Vec::new();
+        };
+        let mut lists: Vec<(u32, Source<'_>)> = Vec::with_capacity(needs.present.len());
+        for (offset, terms) in &needs.present {
+            let source = match terms.as_slice() {
+                [one] => Source::List(self.postings_of(*one).cursor(), self.postings_of(*one)),
+                family => Source::merged(family.iter().map(|&t| self.postings_of(t))),
             };
-            if list.is_empty() {
+            if source.len() == 0 {
                 return Vec::new();
             }
-            lists.push((slot.offset, list));
+            lists.push((*offset, source));
         }
-        // Drive from the rarest slot; find the others by galloping forward.
+        // Drive from the rarest list; find the others by seeking forward.
         if let Some(rarest) = (0..lists.len()).min_by_key(|&i| lists[i].1.len()) {
             lists.swap(0, rarest);
         }
-        let Some(((driver_offset, driver), others)) = lists.split_first() else {
+        let Some(((driver_offset, driver), others)) = lists.split_first_mut() else {
             return Vec::new();
         };
-        let mut cursors = vec![0usize; others.len()];
+        let mut breaks = self.postings_of(BREAKS).cursor();
         let mut out = Vec::new();
-        'candidates: for &occurrence in driver.iter() {
-            let Some(start) = position_of(occurrence).checked_sub(*driver_offset) else {
+        'candidates: while let Some(position) = driver.next() {
+            let Some(start) = position.checked_sub(*driver_offset) else {
                 continue;
             };
-            let doc = doc_of(occurrence);
-            for ((offset, list), cursor) in others.iter().zip(cursors.iter_mut()) {
-                let target = pack(doc, start + offset);
-                *cursor = gallop(list, *cursor, target);
-                if list.get(*cursor) != Some(&target) {
+            for (offset, list) in others.iter_mut() {
+                let target = start.saturating_add(*offset);
+                if list.seek(target) != Some(target) {
                     continue 'candidates;
                 }
             }
-            out.push(pack(doc, start));
+            for &offset in &needs.unbroken {
+                let target = start.saturating_add(offset);
+                if breaks.seek(target) == Some(target) {
+                    continue 'candidates;
+                }
+            }
+            out.push(start);
         }
         out
     }
 
-    /// The terms a slot accepts: one for a bigram or word, a family for a
-    /// one-character run or a prefix.
+    /// What a match of `atom` at some start needs, as offsets from the start: terms
+    /// present (one of several for a prefix) and offsets with no break after them.
+    /// `None` when a term of the atom never occurs.
+    fn needs(&self, atom: &Atom) -> Option<Needs> {
+        let mut needs = Needs::default();
+        let mut add = |offset: u32, terms: Vec<u32>| {
+            if !needs
+                .present
+                .iter()
+                .any(|(o, t)| *o == offset && *t == terms)
+            {
+                needs.present.push((offset, terms));
+            }
+        };
+        for slot in &atom.slots {
+            match &slot.kind {
+                SlotKind::Gram(first, next) => {
+                    add(slot.offset, vec![*self.chars.get(first)?]);
+                    add(slot.offset + 1, vec![*self.chars.get(next)?]);
+                    needs.unbroken.push(slot.offset);
+                }
+                kind => {
+                    let terms = self.slot_terms(kind);
+                    if terms.is_empty() {
+                        return None;
+                    }
+                    add(slot.offset, terms);
+                }
+            }
+        }
+        Some(needs)
+    }
+
+    /// The terms that may stand at a slot's offset: its first character for a gram,
+    /// the word, or the words a prefix starts.
     pub(crate) fn slot_terms(&self, kind: &SlotKind) -> Vec<u32> {
         match kind {
-            SlotKind::Gram(a, b) => self
-                .grams
-                .get(&(*a, Some(*b)))
-                .copied()
-                .into_iter()
-                .collect(),
-            SlotKind::Word(w) => self.words.get(w.as_str()).copied().into_iter().collect(),
-            SlotKind::AnyGram(a) => self.grams_by_first.get(a).cloned().unwrap_or_default(),
+            SlotKind::Gram(first, _) | SlotKind::AnyGram(first) => {
+                self.chars.get(first).copied().into_iter().collect()
+            }
+            SlotKind::Word(w) => {
+                let at = self.vocabulary.partition_point(|(v, _)| &**v < w.as_str());
+                match self.vocabulary.get(at) {
+                    Some((v, id)) if **v == *w.as_str() => vec![*id],
+                    _ => Vec::new(),
+                }
+            }
             SlotKind::Prefix(p) => {
                 let from = self.vocabulary.partition_point(|(w, _)| &**w < p.as_str());
                 self.vocabulary[from..]
@@ -304,65 +500,61 @@ impl Index {
         }
     }
 
-    /// A term's occurrences, sorted.
-    pub(crate) fn postings_of(&self, term: u32) -> &[Packed] {
-        self.postings.get(term as usize).map_or(&[], |v| v)
+    /// A term's positions.
+    pub(crate) fn postings_of(&self, term: u32) -> &PostingList {
+        static EMPTY: PostingList = PostingList::EMPTY;
+        self.postings.get(term as usize).unwrap_or(&EMPTY)
     }
+}
 
-    fn single(&self, term: Option<u32>) -> std::borrow::Cow<'_, [Packed]> {
-        std::borrow::Cow::Borrowed(
-            term.and_then(|t| self.postings.get(t as usize))
-                .map_or(&[][..], |v| v),
-        )
-    }
+/// See [`Index::needs`].
+#[derive(Default)]
+struct Needs {
+    present: Vec<(u32, Vec<u32>)>,
+    unbroken: Vec<u32>,
+}
 
-    fn merged(&self, terms: &[u32]) -> std::borrow::Cow<'_, [Packed]> {
-        if let [one] = terms {
-            return self.single(Some(*one));
-        }
-        let mut all: Vec<Packed> = terms
-            .iter()
-            .filter_map(|&t| self.postings.get(t as usize))
-            .flatten()
-            .copied()
-            .collect();
+/// A sorted list of positions being read: one term's list, or several merged.
+/// (A few live per query, in one `Vec`: their size does not matter, and boxing the
+/// cursor's block buffer would only add an allocation.)
+#[allow(clippy::large_enum_variant)]
+enum Source<'l> {
+    List(Cursor<'l>, &'l PostingList),
+    Merged(Vec<Position>, usize),
+}
+
+impl<'l> Source<'l> {
+    fn merged(lists: impl Iterator<Item = &'l PostingList>) -> Source<'l> {
+        let mut all: Vec<Position> = lists.flat_map(|list| list.iter()).collect();
         all.sort_unstable();
-        std::borrow::Cow::Owned(all)
+        Source::Merged(all, 0)
     }
-}
 
-/// First index `>= from` whose value is `>= target` (exponential then binary search):
-/// cursors only move forward, so most look-ups touch a few neighbours.
-fn gallop(list: &[Packed], from: usize, target: Packed) -> usize {
-    if from >= list.len() || list[from] >= target {
-        return from.min(list.len());
+    fn len(&self) -> usize {
+        match self {
+            Source::List(_, list) => list.len(),
+            Source::Merged(all, _) => all.len(),
+        }
     }
-    // Invariant: list[lo] < target.
-    let mut lo = from;
-    let mut step = 1;
-    while lo + step < list.len() && list[lo + step] < target {
-        lo += step;
-        step *= 2;
+
+    fn next(&mut self) -> Option<Position> {
+        match self {
+            Source::List(cursor, _) => cursor.next(),
+            Source::Merged(all, at) => {
+                let position = all.get(*at).copied();
+                *at += 1;
+                position
+            }
+        }
     }
-    let hi = (lo + step).min(list.len());
-    lo + 1 + list[lo + 1..hi].partition_point(|&v| v < target)
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn gallop_finds_lower_bound() {
-        let list: Vec<u64> = (0..100).map(|v| v * 2).collect();
-        for from in [0, 3, 50, 99, 100] {
-            for target in [0, 1, 7, 100, 197, 198, 199, 500] {
-                let expected = from + list[from..].partition_point(|&v| v < target);
-                assert_eq!(
-                    gallop(&list, from, target),
-                    expected,
-                    "from {from} target {target}"
-                );
+    fn seek(&mut self, target: Position) -> Option<Position> {
+        match self {
+            Source::List(cursor, _) => cursor.seek(target),
+            Source::Merged(all, at) => {
+                let rest = all.get(*at..).unwrap_or(&[]);
+                *at += rest.partition_point(|&p| p < target);
+                all.get(*at).copied()
             }
         }
     }

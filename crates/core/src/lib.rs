@@ -48,6 +48,7 @@
 //! | [`parse::parse`]`(&str)` / [`parse::parse_bytes`]`(&[u8])` (also `parse_digest`, `parse_jsonl`) | [`Parsed`] `{ corpus, diagnostics }`, [`Parsed::has_errors`], [`Diagnostic::display`]`(file)` → `FILE:LINE: error: reason` |
 //! | [`Gazetteer::from_toml`]`(&str, Normalizer)` | `Result<Gazetteer, `[`Error`]`>`; `entities()`, `entity(id)`, `find(name)`, `entities_in(text)` |
 //! | [`Index::build`]`(Corpus, &Gazetteer)` | [`Index`]; `articles()`, `article(doc)`, `find_id(id)`, `newest_first()`, `len()` |
+//! | [`IndexBuilder::new`]`(Corpus, &Gazetteer)` | `newest_first()` at once, `index_some(bytes)` → [`Progress`], `finish()` → [`Index`] |
 //! | [`Index::search`]`(&SearchRequest)` | [`SearchResults`] `{ hits: Vec<Hit>, total, facets, timeline, query }` |
 //! | [`Index::highlight`]`(query, text)` / [`snippet::highlight`] | `Vec<Span>`: byte ranges of matches in any text |
 //! | [`Article::blocks`]`()` | `Vec<Block { kind: Paragraph \| Bullet \| Heading, text, span }>` |
@@ -65,7 +66,8 @@
 //! - [`parse`]: corpus formats → [`parse::Corpus`] + [`parse::Diagnostic`]s, article ids, body blocks
 //! - [`normalize`]: the text folding shared by index, query and highlighting
 //! - [`tokenize`]: the one tokenizer (bigrams for CJK, words for Latin)
-//! - [`index`]: posting lists and occurrence look-up
+//! - [`index`]: the positional index, built at once or in slices, and occurrence look-up
+//! - [`postings`]: compressed position lists
 //! - [`query`]: the query language → atoms
 //! - [`search`]: ranking and the one-call search API
 //! - [`facet`], [`timeline`], [`snippet`]: what the result view shows
@@ -78,6 +80,7 @@ pub mod facet;
 pub mod index;
 pub mod normalize;
 pub mod parse;
+pub mod postings;
 pub mod query;
 pub mod search;
 pub mod snippet;
@@ -86,7 +89,7 @@ pub mod tokenize;
 
 pub use date::Date;
 pub use entity::{EntityKind, Gazetteer};
-pub use index::{DocId, Index};
+pub use index::{DocId, Index, IndexBuilder, Progress};
 pub use parse::{Article, Block, BlockKind, Corpus, Diagnostic, Parsed, Severity};
 pub use search::{Hit, SearchRequest, SearchResults, Sort};
 

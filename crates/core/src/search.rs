@@ -11,8 +11,8 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::entity::EntityKind;
 use crate::facet::{filter_and_count, Facets, Selection};
-use crate::index::{doc_of, pack, DocId, Index};
-use crate::query::{Atom, Query};
+use crate::index::{DocId, Index, Position};
+use crate::query::{Atom, Query, SlotKind};
 use crate::snippet::{highlight, snippet_if, Snippet};
 use crate::timeline::{timeline, Timeline};
 use crate::Span;
@@ -117,7 +117,7 @@ pub struct SearchResults {
     pub query: String,
 }
 
-impl Index {
+impl Index<'_> {
     /// Runs a search. Never panics, whatever the request.
     pub fn search(&self, request: &SearchRequest) -> SearchResults {
         let query = Query::parse(&request.query, self.normalizer());
@@ -210,34 +210,37 @@ impl Index {
 
     /// Docs containing `atom`, sorted.
     pub(crate) fn atom_docs(&self, atom: &Atom) -> Vec<DocId> {
-        let mut docs: Vec<DocId> = self.occurrences(atom).into_iter().map(doc_of).collect();
-        docs.dedup();
+        let mut docs = Vec::new();
+        let mut walker = DocWalker::new(self);
+        for position in self.occurrences(atom) {
+            let doc = walker.doc_at(position);
+            if docs.last() != Some(&doc) {
+                docs.push(doc);
+            }
+        }
         docs
     }
 
     /// BM25 score of `atom` for each doc containing it, sorted by doc.
     fn atom_scores(&self, atom: &Atom) -> Vec<(DocId, f32)> {
-        let weight = |packed: u64| {
-            if self.in_title(doc_of(packed), packed as u32) {
-                TITLE_BOOST
-            } else {
-                1.0
-            }
-        };
         // Per doc: weighted term frequency.
         let mut tfs: Vec<(DocId, f32)> = Vec::new();
         let family = match atom.slots.as_slice() {
-            [slot] => Some(self.slot_terms(&slot.kind)).filter(|terms| terms.len() > 1),
+            [slot] if matches!(slot.kind, SlotKind::Prefix(_)) => {
+                Some(self.slot_terms(&slot.kind)).filter(|terms| terms.len() > 1)
+            }
             _ => None,
         };
         if let Some(terms) = family {
-            // One slot matching a family of terms (米, usd*): every posting is a
+            // One slot matching a family of words (usd*): every position is a
             // match, so count into a dense array instead of merging and sorting lists.
             let mut dense = vec![0f32; self.len()];
             for term in terms {
-                for &packed in self.postings_of(term) {
-                    if let Some(tf) = dense.get_mut(doc_of(packed) as usize) {
-                        *tf += weight(packed);
+                let mut walker = DocWalker::new(self);
+                for position in self.postings_of(term).iter() {
+                    let (doc, weight) = walker.weighted(position);
+                    if let Some(tf) = dense.get_mut(doc as usize) {
+                        *tf += weight;
                     }
                 }
             }
@@ -249,11 +252,12 @@ impl Index {
                     .map(|(d, tf)| (d as DocId, tf)),
             );
         } else {
-            for packed in self.occurrences(atom) {
-                let doc = doc_of(packed);
+            let mut walker = DocWalker::new(self);
+            for position in self.occurrences(atom) {
+                let (doc, weight) = walker.weighted(position);
                 match tfs.last_mut() {
-                    Some((d, tf)) if *d == doc => *tf += weight(packed),
-                    _ => tfs.push((doc, weight(packed))),
+                    Some((d, tf)) if *d == doc => *tf += weight,
+                    _ => tfs.push((doc, weight)),
                 }
             }
         }
@@ -311,35 +315,34 @@ impl Index {
         }
     }
 
-    /// Whether a term of `first_slots` occurs in `doc` at a position in `positions`.
+    /// Whether a term of `first_slots` occurs at a position in `positions`.
     /// Every match of an atom puts a term its first slot accepts at a position of
     /// the field it lies in, so without one no atom matches in that field: the
     /// highlighter would find nothing (it runs the same normalizer, tokenizer and
     /// slots over the field's text as the index did).
-    fn may_match(&self, first_slots: &[Vec<u32>], doc: DocId, positions: Range<u64>) -> bool {
-        let field = pack(doc, 0) + positions.start..pack(doc, 0) + positions.end;
+    fn may_match(&self, first_slots: &[Vec<u32>], positions: Range<Position>) -> bool {
         first_slots.iter().flatten().any(|&term| {
-            let postings = self.postings_of(term);
-            let at = postings.partition_point(|&p| p < field.start);
-            postings.get(at).is_some_and(|p| field.contains(p))
+            self.postings_of(term)
+                .cursor()
+                .seek(positions.start)
+                .is_some_and(|p| positions.contains(&p))
         })
     }
 
     fn hit(&self, query: &Query, first_slots: &[Vec<u32>], doc: DocId, score: f32) -> Hit {
         let article = &self.articles()[doc as usize];
-        // Title positions are below `title_len`, body positions above it.
-        let title_len = self.docs[doc as usize].title_len as u64;
-        let title_highlights = if self.may_match(first_slots, doc, 0..title_len) {
+        let (start, title_end, end) = self.fields(doc);
+        let title_highlights = if self.may_match(first_slots, start..title_end) {
             highlight(query, &article.title, self.normalizer())
         } else {
             Vec::new()
         };
-        let body_may_match = self.may_match(first_slots, doc, title_len..1 << 32);
+        let body_may_match = self.may_match(first_slots, title_end..end);
         Hit {
             doc,
             id: article.id.clone(),
             date: article.date,
-            title: article.title.clone(),
+            title: article.title.to_string(),
             score,
             title_highlights,
             snippet: snippet_if(
@@ -356,6 +359,51 @@ impl Index {
                 .map(|e| e.name.clone())
                 .collect(),
         }
+    }
+}
+
+/// Maps increasing positions to their articles, moving forward through the
+/// article starts instead of searching all of them for each position.
+struct DocWalker<'i> {
+    index: &'i Index<'i>,
+    doc: DocId,
+    /// Where the next article starts (`Position::MAX` after the last).
+    next_start: Position,
+}
+
+impl<'i> DocWalker<'i> {
+    fn new(index: &'i Index<'_>) -> DocWalker<'i> {
+        DocWalker {
+            index,
+            doc: 0,
+            next_start: 0,
+        }
+    }
+
+    /// The article of `position`; positions must not decrease between calls.
+    fn doc_at(&mut self, position: Position) -> DocId {
+        if position >= self.next_start {
+            self.doc = self.index.doc_at(position);
+            self.next_start = self.index.fields(self.doc + 1).0;
+            if self.doc as usize + 1 >= self.index.docs.len() {
+                self.next_start = Position::MAX;
+            }
+        }
+        self.doc
+    }
+
+    /// The article of an occurrence starting at `position`, and its BM25 weight.
+    fn weighted(&mut self, position: Position) -> (DocId, f32) {
+        let doc = self.doc_at(position);
+        let (_, title_end, _) = self.index.fields(doc);
+        (
+            doc,
+            if position < title_end {
+                TITLE_BOOST
+            } else {
+                1.0
+            },
+        )
     }
 }
 

@@ -11,7 +11,7 @@ use kiroku_core::{parse, Date, Gazetteer, Index, SearchRequest, SearchResults, S
 const CORPUS: &str = include_str!("../../../corpus/corpus.txt");
 const ENTITIES: &str = include_str!("../../../corpus/entities.toml");
 
-fn index() -> Index {
+fn index() -> Index<'static> {
     let parsed = parse::parse(CORPUS);
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     Index::build(

@@ -8,7 +8,7 @@ use kiroku_core::{parse, Gazetteer, Index, SearchRequest, Severity};
 
 const HOSTILE: &str = include_str!("../../../tests/fixtures/hostile-corpus.jsonl");
 
-fn index(src: &str) -> Index {
+fn index(src: &str) -> Index<'_> {
     let parsed = parse::parse(src);
     assert!(!parsed.has_errors(), "{:?}", parsed.diagnostics);
     Index::build(parsed.corpus, &Gazetteer::default())
@@ -31,7 +31,7 @@ fn markup_and_invisible_characters_are_kept_verbatim() {
         .corpus
         .articles
         .iter()
-        .map(|a| a.title.as_str())
+        .map(|a| a.title.as_ref())
         .collect();
     let expected: [&str; 6] = include!("../../../tests/fixtures/hostile_titles.rs");
     for title in expected {

@@ -40,7 +40,7 @@ fn term() -> impl Strategy<Value = String> {
         })
 }
 
-fn corpus() -> impl Strategy<Value = Corpus> {
+fn corpus() -> impl Strategy<Value = Corpus<'static>> {
     prop::collection::vec((text_from(TERM_CHARS, 6), text_from(DOC_CHARS, 40)), 1..12).prop_map(
         |docs| Corpus {
             articles: docs
@@ -49,8 +49,8 @@ fn corpus() -> impl Strategy<Value = Corpus> {
                 .map(|(i, (title, body))| Article {
                     id: format!("a{i}"),
                     date: Date::new(2000 + i as i32, 1 + (i % 12) as u32, 1).unwrap(),
-                    title,
-                    body,
+                    title: title.into(),
+                    body: body.into(),
                     line: i + 1,
                     tags: Vec::new(),
                     source: None,
@@ -287,5 +287,139 @@ proptest! {
         let q = Query::parse(&query, &Normalizer::default());
         let _ = highlight(&q, &text, &Normalizer::default());
         let _ = snippet(&q, &text, 10, &Normalizer::default());
+    }
+}
+
+/// A small alphabet, so random terms often match: katakana (with a long vowel that
+/// folds away after them), kanji, punctuation, spaces and newlines between
+/// characters (which take no position), and a Latin word (which takes one).
+const DENSE_DOC_CHARS: &[&str] = &["ア", "イ", "カ", "ー", "米", "国", "・", " ", "\n", "a"];
+const DENSE_TERM_CHARS: &[&str] = &["ア", "イ", "カ", "ー", "米", "国", "・", "ｶ"];
+
+/// Many short articles, so matches sit next to article and title/body boundaries.
+fn dense_corpus() -> impl Strategy<Value = Corpus<'static>> {
+    let field =
+        |max| prop::collection::vec(select(DENSE_DOC_CHARS), 1..max).prop_map(|v| v.concat());
+    prop::collection::vec((field(5), field(14)), 1..16).prop_map(|docs| Corpus {
+        articles: docs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (title, body))| Article {
+                id: format!("a{i}"),
+                date: Date::new(2000 + i as i32, 1, 1).unwrap(),
+                title: title.into(),
+                body: body.into(),
+                line: i + 1,
+                tags: Vec::new(),
+                source: None,
+                url: None,
+            })
+            .collect(),
+    })
+}
+
+/// One clause of a random query: a term of one to four characters (one and two most
+/// often), or a quoted phrase of two or three such terms; maybe an exclusion.
+#[derive(Clone, Debug)]
+struct Clause {
+    words: Vec<String>,
+    negated: bool,
+}
+
+fn clause() -> impl Strategy<Value = Clause> {
+    let word = prop_oneof![
+        3 => prop::collection::vec(select(DENSE_TERM_CHARS), 1..3),
+        1 => prop::collection::vec(select(DENSE_TERM_CHARS), 3..5),
+    ]
+    .prop_map(|v| v.concat());
+    (
+        prop_oneof![3 => prop::collection::vec(word.clone(), 1..2), 1 => prop::collection::vec(word, 2..4)],
+        any::<bool>(),
+    )
+        .prop_map(|(words, negated)| Clause { words, negated })
+}
+
+impl Clause {
+    fn query(&self, first: bool) -> String {
+        let minus = if self.negated && !first { "-" } else { "" };
+        match self.words.as_slice() {
+            [one] => format!("{minus}{one}"),
+            many => format!("{minus}\"{}\"", many.join(" ")),
+        }
+    }
+
+    /// The truth, from the normalized text alone: the phrase's normalized pieces
+    /// stand in this order, with nothing but whitespace between them (a space takes
+    /// no position, so "ア イ" also finds アイ).
+    fn in_text(&self, text: &str) -> bool {
+        let phrase = normalize(&self.words.join(" "));
+        let pieces: Vec<&str> = phrase.split_whitespace().collect();
+        let text = normalize(text);
+        text.char_indices().any(|(start, _)| {
+            let mut rest = &text[start..];
+            pieces.iter().enumerate().all(|(i, piece)| {
+                if i > 0 {
+                    rest = rest.trim_start_matches([' ', '\n']);
+                }
+                match rest.strip_prefix(piece) {
+                    Some(after) => {
+                        rest = after;
+                        true
+                    }
+                    None => false,
+                }
+            })
+        })
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    /// The index finds exactly the articles whose normalized title or body contains
+    /// every positive clause and no excluded one: one- and two-character terms,
+    /// longer ones, phrases, exclusions, next to article and field boundaries.
+    #[test]
+    fn index_equals_naive_truth(corpus in dense_corpus(), clauses in prop::collection::vec(clause(), 1..4)) {
+        let query: Vec<String> = clauses.iter().enumerate().map(|(i, c)| c.query(i == 0)).collect();
+        let query = query.join(" ");
+        let expected: Vec<String> = corpus
+            .articles
+            .iter()
+            .filter(|a| {
+                clauses.iter().enumerate().all(|(i, c)| {
+                    let found = c.in_text(&a.title) || c.in_text(&a.body);
+                    found != (c.negated && i > 0)
+                })
+            })
+            .map(|a| a.id.clone())
+            .collect();
+        let index = Index::build(corpus, &Gazetteer::default());
+        let results = index.search(&SearchRequest { query: query.clone(), limit: usize::MAX, ..SearchRequest::default() });
+        let mut got: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+        got.sort_by_key(|id| id[1..].parse::<usize>().unwrap());
+        prop_assert_eq!(&got, &expected, "query {:?}", query);
+        prop_assert_eq!(results.total, expected.len());
+    }
+
+    /// Built in slices or at once, the index answers alike.
+    #[test]
+    fn slices_build_the_same_index(corpus in dense_corpus(), budget in 1usize..40, clauses in prop::collection::vec(clause(), 1..3)) {
+        let query: Vec<String> = clauses.iter().enumerate().map(|(i, c)| c.query(i == 0)).collect();
+        let request = SearchRequest { query: query.join(" "), limit: usize::MAX, ..SearchRequest::default() };
+        let whole = Index::build(corpus.clone(), &Gazetteer::default());
+        let mut builder = kiroku_core::IndexBuilder::new(corpus, &Gazetteer::default());
+        prop_assert_eq!(builder.newest_first(), whole.newest_first());
+        let mut last = 0;
+        loop {
+            let progress = builder.index_some(budget);
+            prop_assert!(progress.indexed > last || progress.is_done());
+            last = progress.indexed;
+            if progress.is_done() {
+                break;
+            }
+        }
+        let sliced = builder.finish();
+        prop_assert_eq!(sliced.search(&request), whole.search(&request));
     }
 }

@@ -13,6 +13,7 @@
 //! assert_eq!(parsed.corpus.articles[0].body, "2024年5月31日までに終える。\n- 箇条書き");
 //! ```
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{finish, Article, Diagnostic, Parsed};
@@ -29,7 +30,7 @@ struct TocEntry<'a> {
 }
 
 /// Parses a digest-format corpus. Never panics; problems become diagnostics.
-pub fn parse_digest(src: &str) -> Parsed {
+pub fn parse_digest(src: &str) -> Parsed<'_> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let lines: Vec<&str> = src
         .split('\n')
@@ -82,7 +83,17 @@ pub fn parse_digest(src: &str) -> Parsed {
         ));
     }
 
+    // Byte offset of each line in `src`: a body is the source text from its first
+    // line to its last, borrowed, unless a line ended in CR.
+    let mut line_starts = Vec::with_capacity(lines.len());
+    let mut offset = 0;
+    for raw in src.split('\n') {
+        line_starts.push(offset);
+        offset += raw.len() + 1;
+    }
     let mut articles: Vec<Article> = Vec::new();
+    // Per article: the lines of its body, as a range of `lines`.
+    let mut body_lines: Vec<std::ops::Range<usize>> = Vec::new();
     // `None` while reading the body of an article that was dropped (impossible date).
     let mut current: Option<usize> = None;
     let mut in_dropped = false;
@@ -99,14 +110,15 @@ pub fn parse_digest(src: &str) -> Parsed {
                     articles.push(Article {
                         id: String::new(),
                         date,
-                        title: toc_entry.title.to_string(),
-                        body: String::new(),
+                        title: Cow::Borrowed(toc_entry.title),
+                        body: Cow::Borrowed(""),
                         line: n,
                         tags: Vec::new(),
                         source: None,
                         url: None,
                     });
                     current = Some(articles.len() - 1);
+                    body_lines.push(idx + 1..idx + 1);
                     in_dropped = false;
                 }
                 None => {
@@ -131,11 +143,7 @@ pub fn parse_digest(src: &str) -> Parsed {
         }
         match current {
             _ if in_dropped => {}
-            Some(a) => {
-                let body = &mut articles[a].body;
-                body.push_str(line);
-                body.push('\n');
-            }
+            Some(a) => body_lines[a].end = idx + 1,
             None if !line.trim().is_empty() => diagnostics.push(Diagnostic::warning(
                 n,
                 "text before the first article header is ignored",
@@ -152,11 +160,19 @@ pub fn parse_digest(src: &str) -> Parsed {
             ),
         ));
     }
-    for article in &mut articles {
-        let trimmed = article.body.trim();
-        if trimmed.len() != article.body.len() {
-            article.body = trimmed.to_string();
+    for (article, range) in articles.iter_mut().zip(body_lines) {
+        if range.is_empty() {
+            continue;
         }
+        let from = line_starts[range.start];
+        let to = line_starts[range.end - 1] + lines[range.end - 1].len();
+        let text = &src[from..to];
+        // A CR ending a line is dropped, so such a body cannot be a slice of `src`.
+        article.body = if text.contains('\r') {
+            Cow::Owned(lines[range].join("\n").trim().to_string())
+        } else {
+            Cow::Borrowed(text.trim())
+        };
     }
     finish(articles, diagnostics)
 }

@@ -8,16 +8,21 @@
 //! assert_eq!(parsed.corpus.articles[0].tags, ["a"]);
 //! ```
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 
 use super::{finish, Article, Diagnostic, Parsed};
 use crate::date::Date;
 
+/// Title and body borrow from the line unless JSON escapes make that impossible.
 #[derive(Deserialize)]
-struct Record {
+struct Record<'a> {
     date: String,
-    title: String,
-    body: String,
+    #[serde(borrow)]
+    title: Cow<'a, str>,
+    #[serde(borrow)]
+    body: Cow<'a, str>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
@@ -27,7 +32,7 @@ struct Record {
 }
 
 /// Parses a JSON Lines corpus. Never panics; problems become diagnostics.
-pub fn parse_jsonl(src: &str) -> Parsed {
+pub fn parse_jsonl(src: &str) -> Parsed<'_> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let mut articles = Vec::new();
     let mut diagnostics = Vec::new();
@@ -54,7 +59,7 @@ pub fn parse_jsonl(src: &str) -> Parsed {
                 continue;
             }
         };
-        let title = record.title.trim().to_string();
+        let title = trimmed(record.title);
         if title.is_empty() {
             diagnostics.push(Diagnostic::error(
                 n,
@@ -66,7 +71,11 @@ pub fn parse_jsonl(src: &str) -> Parsed {
             id: String::new(),
             date,
             title,
-            body: record.body.replace("\r\n", "\n").trim().to_string(),
+            body: trimmed(if record.body.contains("\r\n") {
+                Cow::Owned(record.body.replace("\r\n", "\n"))
+            } else {
+                record.body
+            }),
             line: n,
             tags: record.tags,
             source: record.source,
@@ -74,6 +83,15 @@ pub fn parse_jsonl(src: &str) -> Parsed {
         });
     }
     finish(articles, diagnostics)
+}
+
+/// `text` without leading and trailing whitespace, still borrowed if it was.
+fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) if text.trim().len() == text.len() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
+    }
 }
 
 /// serde_json's message without its "at line 1 column 9" tail: the line is ours.

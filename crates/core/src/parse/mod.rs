@@ -13,6 +13,8 @@
 pub mod digest;
 pub mod jsonl;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 pub use crate::date::Date;
@@ -21,8 +23,9 @@ pub use digest::parse_digest;
 pub use jsonl::parse_jsonl;
 
 /// Parses a corpus, choosing JSON Lines when the first non-blank line starts with
-/// `{` and the digest format otherwise.
-pub fn parse(src: &str) -> Parsed {
+/// `{` and the digest format otherwise. Titles and bodies borrow from `src` wherever
+/// they are written as they are kept (no CRLF, no JSON escapes).
+pub fn parse(src: &str) -> Parsed<'_> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let first = src.lines().map(str::trim).find(|l| !l.is_empty());
     if first.is_some_and(|l| l.starts_with('{')) {
@@ -34,15 +37,17 @@ pub fn parse(src: &str) -> Parsed {
 
 /// Like [`parse`], for bytes that may not be UTF-8: each line with invalid bytes gets
 /// an error, and is parsed with U+FFFD in place of the bad bytes.
-pub fn parse_bytes(bytes: &[u8]) -> Parsed {
+pub fn parse_bytes(bytes: &[u8]) -> Parsed<'_> {
     let mut bad_lines = Vec::new();
     for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
         if std::str::from_utf8(line).is_err() {
             bad_lines.push(n + 1);
         }
     }
-    let text = String::from_utf8_lossy(bytes);
-    let mut parsed = parse(&text);
+    let mut parsed = match String::from_utf8_lossy(bytes) {
+        Cow::Borrowed(text) => parse(text),
+        Cow::Owned(text) => parse(&text).into_owned(),
+    };
     for line in bad_lines {
         parsed.diagnostics.push(Diagnostic::error(
             line,
@@ -53,17 +58,19 @@ pub fn parse_bytes(bytes: &[u8]) -> Parsed {
     parsed
 }
 
-/// One dated article.
+/// One dated article. Its title and body borrow from the corpus text when they can:
+/// the app's corpus is embedded in the wasm module, and a copy of a 50k-article
+/// corpus would cost as much memory as the corpus itself.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Article {
+pub struct Article<'a> {
     /// Stable, URL-safe id: `YYYY-MM-DD-xxxxxx`, from the date and a hash of the
     /// title, with `-2`, `-3`… for later articles with the same date and title. It
     /// does not change when an unrelated article is added or removed.
     pub id: String,
     pub date: Date,
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// The body as written (lines joined by `\n`, trimmed); see [`Article::blocks`].
-    pub body: String,
+    pub body: Cow<'a, str>,
     /// 1-based line of the article's header (digest) or record (JSON Lines).
     pub line: usize,
     /// JSON Lines only: optional `tags`, `source` and `url` of the record.
@@ -75,10 +82,24 @@ pub struct Article {
     pub url: Option<String>,
 }
 
-impl Article {
+impl Article<'_> {
     /// The body as structure for the reader: paragraphs, bullets, headings.
     pub fn blocks(&self) -> Vec<Block<'_>> {
         blocks(&self.body)
+    }
+
+    /// The article with its own copies of borrowed text.
+    pub fn into_owned(self) -> Article<'static> {
+        Article {
+            title: Cow::Owned(self.title.into_owned()),
+            body: Cow::Owned(self.body.into_owned()),
+            id: self.id,
+            date: self.date,
+            line: self.line,
+            tags: self.tags,
+            source: self.source,
+            url: self.url,
+        }
     }
 }
 
@@ -149,8 +170,18 @@ fn looks_like_heading(line: &str) -> bool {
 
 /// All articles of a corpus, in source order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Corpus {
-    pub articles: Vec<Article>,
+pub struct Corpus<'a> {
+    pub articles: Vec<Article<'a>>,
+}
+
+impl Corpus<'_> {
+    /// The corpus with its own copies of borrowed text (for a corpus read from a
+    /// buffer that does not live as long as the index).
+    pub fn into_owned(self) -> Corpus<'static> {
+        Corpus {
+            articles: self.articles.into_iter().map(Article::into_owned).collect(),
+        }
+    }
 }
 
 /// How bad a diagnostic is: errors fail the app build and `kiroku check`.
@@ -221,12 +252,20 @@ impl std::fmt::Display for Severity {
 
 /// The result of parsing: whatever could be kept, and what was wrong.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Parsed {
-    pub corpus: Corpus,
+pub struct Parsed<'a> {
+    pub corpus: Corpus<'a>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Parsed {
+impl Parsed<'_> {
+    /// See [`Corpus::into_owned`].
+    pub fn into_owned(self) -> Parsed<'static> {
+        Parsed {
+            corpus: self.corpus.into_owned(),
+            diagnostics: self.diagnostics,
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()
@@ -235,12 +274,15 @@ impl Parsed {
 }
 
 /// Shared tail of both parsers: ids, duplicate and empty-body checks.
-pub(crate) fn finish(mut articles: Vec<Article>, mut diagnostics: Vec<Diagnostic>) -> Parsed {
+pub(crate) fn finish(
+    mut articles: Vec<Article<'_>>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Parsed<'_> {
     let mut first_line: std::collections::HashMap<(Date, &str), usize> = Default::default();
     let mut seen_ids: std::collections::HashMap<String, usize> = Default::default();
     let mut ids = Vec::with_capacity(articles.len());
     for article in &articles {
-        if let Some(&line) = first_line.get(&(article.date, article.title.as_str())) {
+        if let Some(&line) = first_line.get(&(article.date, &*article.title)) {
             diagnostics.push(Diagnostic::warning(
                 article.line,
                 format!("duplicate article: same date and title as the article on line {line}"),

@@ -1,0 +1,287 @@
+//! Compressed position lists: the sorted positions at which one term occurs, in
+//! blocks of [`BLOCK`] positions, each block the gaps between its positions
+//! bit-packed at the width of its largest gap.
+//!
+//! A block's head (its first position, where its bits start, their width) sits in a
+//! small array beside the bits, so [`Cursor::seek`] skips whole blocks by looking at
+//! heads only and decodes just the block it lands in. Positions are global to the
+//! index (articles follow each other in one position stream), so a list needs no
+//! per-article entries: the gap to the next occurrence is all it stores.
+//!
+//! ```
+//! use kiroku_core::postings::PostingList;
+//! let mut list = PostingList::default();
+//! for position in [3, 4, 90, 1_000_000] {
+//!     list.push(position);
+//! }
+//! list.finish();
+//! assert_eq!(list.len(), 4);
+//! let mut cursor = list.cursor();
+//! assert_eq!(cursor.seek(5), Some(90));
+//! assert_eq!(cursor.seek(91), Some(1_000_000));
+//! assert_eq!(cursor.seek(1_000_001), None);
+//! assert_eq!(list.iter().collect::<Vec<_>>(), [3, 4, 90, 1_000_000]);
+//! ```
+
+/// Positions per block: small enough that a seek decodes little, large enough that
+/// block heads cost under a tenth of a byte per position.
+pub const BLOCK: usize = 128;
+
+/// Where a block starts and how to read it.
+#[derive(Clone, Copy, Debug)]
+struct BlockHead {
+    /// The block's first position, stored whole.
+    first: u32,
+    /// Byte offset of the block's packed gaps in `PostingList::bits`.
+    offset: u32,
+    /// Bits per gap (0..=32); the gaps stored are `gap - 1`, so a run of
+    /// consecutive positions costs nothing.
+    width: u8,
+    /// Number of positions in the block (1..=BLOCK).
+    len: u8,
+}
+
+/// One term's positions. Built by [`PostingList::push`] in increasing order, then
+/// [`PostingList::finish`]ed before it is read.
+#[derive(Clone, Debug, Default)]
+pub struct PostingList {
+    heads: Vec<BlockHead>,
+    bits: Vec<u8>,
+    /// Positions of the block being filled (only while building).
+    pending: Vec<u32>,
+    len: u32,
+    /// The last position pushed.
+    last: u32,
+}
+
+impl PostingList {
+    /// A list with no positions.
+    pub const EMPTY: PostingList = PostingList {
+        heads: Vec::new(),
+        bits: Vec::new(),
+        pending: Vec::new(),
+        len: 0,
+        last: 0,
+    };
+
+    /// Appends a position, which must be greater than every position pushed before
+    /// (smaller or equal ones are ignored, so the list stays strictly increasing).
+    pub fn push(&mut self, position: u32) {
+        if self.len > 0 && position <= self.last {
+            return;
+        }
+        self.pending.push(position);
+        self.len += 1;
+        self.last = position;
+        if self.pending.len() == BLOCK {
+            self.flush();
+        }
+    }
+
+    /// Packs the positions still pending and frees the building buffers' slack.
+    pub fn finish(&mut self) {
+        self.flush();
+        self.pending = Vec::new();
+        self.heads.shrink_to_fit();
+        self.bits.shrink_to_fit();
+    }
+
+    /// Number of positions.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Bytes of memory the list holds (heads, bits and buffers).
+    pub fn heap_bytes(&self) -> usize {
+        self.heads.capacity() * std::mem::size_of::<BlockHead>()
+            + self.bits.capacity()
+            + self.pending.capacity() * 4
+    }
+
+    /// A cursor at the start of the list.
+    pub fn cursor(&self) -> Cursor<'_> {
+        Cursor {
+            list: self,
+            block: 0,
+            decoded: [0; BLOCK],
+            decoded_len: 0,
+            at: 0,
+        }
+    }
+
+    /// Every position, in order.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut cursor = self.cursor();
+        std::iter::from_fn(move || cursor.next())
+    }
+
+    fn flush(&mut self) {
+        let Some(&first) = self.pending.first() else {
+            return;
+        };
+        let gaps = self.pending.windows(2).map(|w| w[1] - w[0] - 1);
+        let width = gaps.clone().max().map_or(0, |max| 32 - max.leading_zeros());
+        let offset = u32::try_from(self.bits.len()).unwrap_or(u32::MAX);
+        let mut acc: u64 = 0;
+        let mut n_acc = 0u32;
+        for gap in gaps {
+            acc |= u64::from(gap) << n_acc;
+            n_acc += width;
+            while n_acc >= 8 {
+                self.bits.push(acc as u8);
+                acc >>= 8;
+                n_acc -= 8;
+            }
+        }
+        if n_acc > 0 {
+            self.bits.push(acc as u8);
+        }
+        self.heads.push(BlockHead {
+            first,
+            offset,
+            width: width as u8,
+            len: self.pending.len() as u8,
+        });
+        self.pending.clear();
+    }
+
+    /// Decodes a block into `out`, returning its number of positions. Bits past the
+    /// end of the list (a malformed or truncated list) read as zero: never a panic.
+    fn decode(&self, head: &BlockHead, out: &mut [u32; BLOCK]) -> usize {
+        let len = (head.len as usize).clamp(1, BLOCK);
+        let width = u32::from(head.width.min(32));
+        let mask = if width == 32 {
+            u64::from(u32::MAX)
+        } else {
+            (1u64 << width) - 1
+        };
+        let bits = self.bits.get(head.offset as usize..).unwrap_or(&[]);
+        let mut bytes = bits.iter();
+        let mut acc: u64 = 0;
+        let mut n_acc = 0u32;
+        let mut position = head.first;
+        out[0] = position;
+        for slot in out.iter_mut().take(len).skip(1) {
+            while n_acc < width {
+                acc |= u64::from(bytes.next().copied().unwrap_or(0)) << n_acc;
+                n_acc += 8;
+            }
+            let gap = (acc & mask) as u32;
+            acc >>= width;
+            n_acc -= width;
+            position = position.saturating_add(gap).saturating_add(1);
+            *slot = position;
+        }
+        len
+    }
+}
+
+/// Reads a [`PostingList`] forward: [`Cursor::next`] for every position,
+/// [`Cursor::seek`] to jump ahead.
+pub struct Cursor<'l> {
+    list: &'l PostingList,
+    /// Index of the block in `decoded` (or of the next block to decode).
+    block: usize,
+    decoded: [u32; BLOCK],
+    decoded_len: usize,
+    /// Next position to return within `decoded`.
+    at: usize,
+}
+
+impl Cursor<'_> {
+    /// The next position, or `None` at the end.
+    #[allow(clippy::should_implement_trait)] // a lending-style cursor, not an Iterator
+    pub fn next(&mut self) -> Option<u32> {
+        if self.at == self.decoded_len {
+            let head = self.list.heads.get(self.block)?;
+            self.decoded_len = self.list.decode(head, &mut self.decoded);
+            self.block += 1;
+            self.at = 0;
+        }
+        let position = self.decoded[self.at];
+        self.at += 1;
+        Some(position)
+    }
+
+    /// The first position `>= target` not yet passed, or `None`. Targets must not
+    /// decrease between calls (the cursor only moves forward).
+    pub fn seek(&mut self, target: u32) -> Option<u32> {
+        let behind = self.at >= self.decoded_len || self.decoded[self.decoded_len - 1] < target;
+        if behind {
+            // Everything left in hand is below the target: jump to the last block
+            // starting at or before it, found from the heads alone.
+            let rest = self.list.heads.get(self.block..).unwrap_or(&[]);
+            match rest.partition_point(|h| h.first <= target) {
+                0 => self.at = self.decoded_len,
+                skip => {
+                    let block = self.block + skip - 1;
+                    self.decoded_len = self.list.decode(&rest[skip - 1], &mut self.decoded);
+                    self.block = block + 1;
+                    self.at = 0;
+                }
+            }
+        }
+        loop {
+            let position = self.next()?;
+            if position >= target {
+                self.at -= 1;
+                return Some(position);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn list(positions: &[u32]) -> PostingList {
+        let mut list = PostingList::default();
+        for &p in positions {
+            list.push(p);
+        }
+        list.finish();
+        list
+    }
+
+    proptest! {
+        #[test]
+        fn round_trips_and_seeks_like_a_sorted_vec(
+            mut positions in proptest::collection::vec(prop_oneof![0u32..300, 0u32..u32::MAX], 0..700),
+            mut targets in proptest::collection::vec(prop_oneof![0u32..300, 0u32..u32::MAX], 0..40),
+        ) {
+            positions.sort_unstable();
+            positions.dedup();
+            let list = list(&positions);
+            prop_assert_eq!(list.len(), positions.len());
+            prop_assert_eq!(list.iter().collect::<Vec<_>>(), positions.clone());
+            targets.sort_unstable();
+            let mut cursor = list.cursor();
+            let mut passed = 0;
+            for target in targets {
+                let expected_at = passed + positions[passed..].partition_point(|&p| p < target);
+                let got = cursor.seek(target);
+                prop_assert_eq!(got, positions.get(expected_at).copied(), "seek {}", target);
+                passed = expected_at;
+            }
+        }
+    }
+
+    #[test]
+    fn ignores_positions_out_of_order() {
+        let list = list(&[5, 5, 3, 9]);
+        assert_eq!(list.iter().collect::<Vec<_>>(), [5, 9]);
+    }
+
+    #[test]
+    fn consecutive_positions_pack_to_nothing() {
+        let list = list(&(1000..1000 + BLOCK as u32).collect::<Vec<_>>());
+        assert_eq!(list.bits.len(), 0);
+        assert_eq!(list.iter().count(), BLOCK);
+    }
+}
