@@ -45,6 +45,7 @@ return {
   now: performance.now(),
   interactive: mark(arguments[0]) && mark(arguments[0]).startTime,
   index_ms: mark(arguments[1]) && mark(arguments[1]).duration,
+  ready: mark(arguments[1]) && mark(arguments[1]).startTime + mark(arguments[1]).duration,
   painted: mark(arguments[2]) && mark(arguments[2]).startTime,
   fetched: resources.reduce((sum, e) => sum + (e.encodedBodySize || 0), 0),
   longtasks: b.longtasks,
@@ -59,6 +60,9 @@ pub struct Snapshot {
     pub now: f64,
     pub interactive: Option<f64>,
     pub index_ms: Option<f64>,
+    /// When the index was complete (the end of its entry): search is ready.
+    #[serde(default)]
+    pub ready: Option<f64>,
     /// The frame that shows the first results, painted.
     pub painted: Option<f64>,
     /// Bytes of every response so far (the test server sends them uncompressed).

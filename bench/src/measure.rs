@@ -133,6 +133,9 @@ pub struct EngineResult {
     pub painted_ms: Vec<f64>,
     /// In-page index build (kiroku: parse + index), per cold load (ms).
     pub index_ms: Vec<f64>,
+    /// Search ready (the index entry's end), per cold load.
+    #[serde(default)]
+    pub ready_ms: Vec<f64>,
     /// Every typed prefix's search (+ facets, timeline, render for kiroku; + render
     /// of 20 titles for the peers), pooled over the runs.
     pub latency: Option<Latency>,
@@ -168,6 +171,7 @@ impl EngineResult {
             interactive_ms: runs.iter().filter_map(|r| r.loaded.interactive).collect(),
             painted_ms: runs.iter().filter_map(|r| r.loaded.painted).collect(),
             index_ms: runs.iter().filter_map(|r| r.loaded.index_ms).collect(),
+            ready_ms: runs.iter().filter_map(|r| r.end.ready).collect(),
             latency: Latency::of(&samples),
             missing: runs
                 .iter()

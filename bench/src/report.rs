@@ -311,6 +311,76 @@ fn budgets(out: &mut String, results: &Results, shell: Option<&BuildSizes>) {
         );
     }
     let _ = writeln!(out);
+    scale_budgets(out, results);
+}
+
+/// Issue 13: a 50k archive that opens in a second and fits in a phone's memory.
+fn scale_budgets(out: &mut String, results: &Results) {
+    let _ = writeln!(out, "## Budgets (issue 13: scale)\n");
+    let _ = writeln!(out, "| budget | measured | verdict |\n|---|---|---|");
+    let find = |name: &str| results.corpora.iter().find(|c| c.name == name);
+    let kiroku = |c: &CorpusResult| c.engines.first().cloned().unwrap_or_default();
+    for (name, limit) in [("10k", 500.0), ("50k", 1000.0)] {
+        if let Some(c) = find(name) {
+            let value = interactive(&kiroku(c));
+            let _ = writeln!(
+                out,
+                "| {name}: interactive (first list in the DOM) ≤ {} | {} | {} |",
+                ms(limit),
+                opt(value, ms),
+                pass(value.is_some_and(|v| v <= limit))
+            );
+        }
+    }
+    if let Some(c) = find("50k") {
+        let k = kiroku(c);
+        let ready = median(&k.ready_ms);
+        let _ = writeln!(
+            out,
+            "| 50k: search ready (index complete) ≤ 2.00 s | {} | {} |",
+            opt(ready, ms),
+            pass(ready.is_some_and(|v| v <= 2000.0))
+        );
+        let _ = writeln!(
+            out,
+            "| 50k: wasm memory ≤ 150 MB | {} | {} |",
+            mb(k.wasm_peak),
+            pass(k.wasm_peak.is_some_and(|b| b <= 150e6))
+        );
+        let _ = writeln!(
+            out,
+            "| 50k: no main-thread task over 200 ms during load | {} long tasks, longest {} | {} |",
+            k.longtasks_load.count,
+            ms(k.longtasks_load.max_ms),
+            pass(k.longtasks_load.max_ms <= 200.0 && !k.interactive_ms.is_empty())
+        );
+    }
+    for name in ["10k", "50k"] {
+        if let Some(c) = find(name) {
+            let limit = c.sizes.corpus_text.brotli as f64 * 1.3;
+            let _ = writeln!(
+                out,
+                "| {name}: offline download ≤ 1.3 × brotli(corpus) = {} | {} ({:.2}×) | {} |",
+                kb(limit as usize),
+                kb(c.sizes.offline.brotli),
+                c.sizes.offline.brotli as f64 / c.sizes.corpus_text.brotli.max(1) as f64,
+                pass(c.sizes.offline.brotli as f64 <= limit)
+            );
+        }
+    }
+    if let Some(c) = find("100k") {
+        let k = kiroku(c);
+        let _ = writeln!(
+            out,
+            "| 100k: loads and searches (reported, no budget) | interactive {}, search ready {}, wasm memory {}, query p95 {} | {} |",
+            opt(interactive(&k), ms),
+            opt(median(&k.ready_ms), ms),
+            mb(k.wasm_peak),
+            opt(k.latency.map(|l| l.p95), ms),
+            pass(interactive(&k).is_some() && k.missing == 0 && k.errors.is_empty())
+        );
+    }
+    let _ = writeln!(out);
 }
 
 fn corpus_section(out: &mut String, c: &CorpusResult) {

@@ -84,7 +84,7 @@ enum Task {
     /// Benchmarks: kiroku and its peers in headless Chromium, then criterion.
     Bench {
         /// Corpora: `default` and generated `Nk` (N thousand articles).
-        #[arg(long, value_delimiter = ',', default_value = "default,1k,10k,50k")]
+        #[arg(long, value_delimiter = ',', default_value = "default,1k,10k,50k,100k")]
         sizes: Vec<String>,
         /// Cold loads (each followed by typing the queries) per engine and corpus.
         #[arg(long, default_value_t = 3)]

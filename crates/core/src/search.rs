@@ -13,7 +13,7 @@ use crate::entity::EntityKind;
 use crate::facet::{filter_and_count, Facets, Selection};
 use crate::index::{DocId, Index, Position};
 use crate::query::{Atom, Query, SlotKind};
-use crate::snippet::{highlight, snippet_if, Snippet};
+use crate::snippet::{atom_matches, highlight, snippet_if, Snippet};
 use crate::timeline::{timeline, Timeline};
 use crate::Span;
 
@@ -159,6 +159,27 @@ impl Index<'_> {
     pub fn highlight(&self, query: &str, text: &str) -> Vec<Span> {
         let normalizer = self.normalizer();
         highlight(&Query::parse(query, normalizer), text, normalizer)
+    }
+
+    /// The articles `query` matches, found without the index: every article's title
+    /// and body run through the highlighter's matcher. Slow; the reference the index
+    /// is tested and fuzzed against (a search's hits are exactly these, filtered).
+    pub fn scan(&self, query: &str) -> Vec<DocId> {
+        let normalizer = self.normalizer();
+        let query = Query::parse(query, normalizer);
+        let in_article = |atom: &Atom, article: &crate::Article<'_>| {
+            atom_matches(atom, &article.title, normalizer)
+                || atom_matches(atom, &article.body, normalizer)
+        };
+        (0..self.len() as DocId)
+            .filter(|&doc| {
+                let article = &self.articles()[doc as usize];
+                query.clauses.iter().all(|clause| {
+                    let found = clause.atoms.iter().any(|atom| in_article(atom, article));
+                    found != clause.negated
+                })
+            })
+            .collect()
     }
 
     fn selection(&self, request: &SearchRequest) -> Selection {

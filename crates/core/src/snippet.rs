@@ -44,6 +44,11 @@ pub fn highlight(query: &Query, text: &str, normalizer: &Normalizer) -> Vec<Span
     spans
 }
 
+/// Whether `atom` matches anywhere in `text`.
+pub(crate) fn atom_matches(atom: &Atom, text: &str, normalizer: &Normalizer) -> bool {
+    !matches(&[atom], text, normalizer).is_empty()
+}
+
 /// Every match as (index into `atoms`, span in `text`), sorted by start.
 fn matches(atoms: &[&Atom], text: &str, normalizer: &Normalizer) -> Vec<(usize, Span)> {
     if atoms.is_empty() || text.is_empty() {

@@ -60,9 +60,17 @@ fn parse_and_search_inputs() {
             let index = Index::build(corpus, &Gazetteer::default());
             let results = index.search(&SearchRequest {
                 query: query.to_string(),
+                limit: usize::MAX,
                 ..SearchRequest::default()
             });
             assert!(results.hits.len() <= results.total, "{name}");
+            let mut hits: Vec<_> = results.hits.iter().map(|hit| hit.doc).collect();
+            hits.sort_unstable();
+            assert_eq!(
+                hits,
+                index.scan(query),
+                "{name}: the index finds what a scan finds"
+            );
             for hit in &results.hits {
                 for span in &hit.snippet.highlights {
                     assert!(

@@ -423,3 +423,24 @@ proptest! {
         prop_assert_eq!(sliced.search(&request), whole.search(&request));
     }
 }
+
+/// Query characters: terms, Latin words and prefixes, quotes, minus, OR.
+const QUERY_CHARS: &[&str] = &[
+    "ア", "イ", "カ", "ー", "米", "国", "a", "b1", " ", "\"", "-", "OR ", "ｶ", "、",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// Whatever the query (words, prefixes, phrases, OR, exclusions), the index finds
+    /// exactly what a scan of every article's text with the highlighter's matcher
+    /// finds.
+    #[test]
+    fn search_equals_scan(corpus in dense_corpus(), query in text_from(QUERY_CHARS, 10)) {
+        let index = Index::build(corpus, &Gazetteer::default());
+        let results = index.search(&SearchRequest { query: query.clone(), limit: usize::MAX, ..SearchRequest::default() });
+        let mut hits: Vec<_> = results.hits.iter().map(|h| h.doc).collect();
+        hits.sort_unstable();
+        prop_assert_eq!(hits, index.scan(&query), "query {:?}", query);
+    }
+}
