@@ -84,6 +84,24 @@ pub struct Index<'a> {
     newest_first: Vec<DocId>,
 }
 
+/// What an [`Index`] holds in memory besides the text, in bytes ([`Index::memory`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IndexMemory {
+    /// The position lists.
+    pub positions: usize,
+    /// The term dictionary (characters and words).
+    pub terms: usize,
+    /// Per article: the article records (not their text), positions, dates,
+    /// entities and mentioned dates.
+    pub articles: usize,
+}
+
+impl IndexMemory {
+    pub fn total(self) -> usize {
+        self.positions + self.terms + self.articles
+    }
+}
+
 /// How far an [`IndexBuilder`] has come.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
@@ -181,8 +199,10 @@ impl<'a> IndexBuilder<'a> {
 
     /// Indexes the next articles, at least one and then as many as fit in
     /// `text_bytes` bytes of title and body text. A caller slicing work by time
-    /// picks a budget that takes a few milliseconds (about a megabyte per 10 ms on a
-    /// laptop, in wasm) and calls again until [`Progress::is_done`].
+    /// calls it with a small budget until its time slice is spent (or scales the
+    /// budget by how long the last call took), yields, and comes back until
+    /// [`Progress::is_done`]. One article is never split, so a slice takes at least
+    /// as long as the longest article.
     pub fn index_some(&mut self, text_bytes: usize) -> Progress {
         let mut spent = 0;
         while spent < text_bytes.max(1) {
@@ -347,36 +367,42 @@ impl<'a> Index<'a> {
         self.docs.get(doc as usize).map_or(&[], |d| &d.mentions)
     }
 
-    /// Bytes of memory the index holds besides the articles' text: position lists,
-    /// term dictionary and per-article data (capacities, not counting allocator
-    /// overhead). What BENCHMARKS.md divides by the indexed characters.
-    pub fn heap_bytes(&self) -> usize {
+    /// Bytes of memory the index holds besides the articles' text (capacities, not
+    /// counting allocator overhead): what BENCHMARKS.md divides by the indexed
+    /// characters.
+    pub fn memory(&self) -> IndexMemory {
         use std::mem::size_of;
-        let postings: usize = self
+        let positions = self
             .postings
             .iter()
             .map(|list| size_of::<PostingList>() + list.heap_bytes())
             .sum();
-        let chars = self.chars.capacity() * (size_of::<(char, u32)>() + 1);
         let vocabulary: usize = self
             .vocabulary
             .iter()
             .map(|(word, _)| size_of::<(Box<str>, u32)>() + word.len())
             .sum();
-        let docs: usize = self
+        let terms = self.chars.capacity() * (size_of::<(char, u32)>() + 1) + vocabulary;
+        let per_doc: usize = self
             .docs
             .iter()
             .map(|d| {
-                size_of::<DocInfo>()
-                    + d.entities.capacity() * size_of::<EntityId>()
+                d.entities.capacity() * size_of::<EntityId>()
                     + d.mentions.capacity() * size_of::<Mention>()
             })
             .sum();
-        let per_doc = self.starts.capacity() * size_of::<Position>()
+        let articles = per_doc
+            + self.docs.capacity() * size_of::<DocInfo>()
+            + self.starts.capacity() * size_of::<Position>()
             + self.newest_rank.capacity() * 4
             + self.newest_first.capacity() * 4
-            + self.dates.capacity() * size_of::<Date>();
-        postings + chars + vocabulary + docs + per_doc
+            + self.dates.capacity() * size_of::<Date>()
+            + self.corpus.articles.capacity() * size_of::<Article<'_>>();
+        IndexMemory {
+            positions,
+            terms,
+            articles,
+        }
     }
 
     /// The article a position belongs to. Positions between articles (the gap after
@@ -419,6 +445,9 @@ impl<'a> Index<'a> {
         let Some(((driver_offset, driver), others)) = lists.split_first_mut() else {
             return Vec::new();
         };
+        // Probe the rarer lists first: most candidates fail there, so the long lists
+        // (common characters) are only sought at the few candidates left.
+        others.sort_unstable_by_key(|(_, source)| source.len());
         let mut breaks = self.postings_of(BREAKS).cursor();
         let mut out = Vec::new();
         'candidates: while let Some(position) = driver.next() {
@@ -515,9 +544,6 @@ struct Needs {
 }
 
 /// A sorted list of positions being read: one term's list, or several merged.
-/// (A few live per query, in one `Vec`: their size does not matter, and boxing the
-/// cursor's block buffer would only add an allocation.)
-#[allow(clippy::large_enum_variant)]
 enum Source<'l> {
     List(Cursor<'l>, &'l PostingList),
     Merged(Vec<Position>, usize),

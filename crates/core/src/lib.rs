@@ -89,7 +89,7 @@ pub mod tokenize;
 
 pub use date::Date;
 pub use entity::{EntityKind, Gazetteer};
-pub use index::{DocId, Index, IndexBuilder, Progress};
+pub use index::{DocId, Index, IndexBuilder, IndexMemory, Progress};
 pub use parse::{Article, Block, BlockKind, Corpus, Diagnostic, Parsed, Severity};
 pub use search::{Hit, SearchRequest, SearchResults, Sort};
 

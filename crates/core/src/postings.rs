@@ -4,7 +4,7 @@
 //!
 //! A block's head (its first position, where its bits start, their width) sits in a
 //! small array beside the bits, so [`Cursor::seek`] skips whole blocks by looking at
-//! heads only and decodes just the block it lands in. Positions are global to the
+//! heads only and decodes, one gap at a time, only up to its target. Positions are global to the
 //! index (articles follow each other in one position stream), so a list needs no
 //! per-article entries: the gap to the next occurrence is all it stores.
 //!
@@ -104,13 +104,15 @@ impl PostingList {
 
     /// A cursor at the start of the list.
     pub fn cursor(&self) -> Cursor<'_> {
-        Cursor {
+        let mut cursor = Cursor {
             list: self,
             block: 0,
-            decoded: [0; BLOCK],
-            decoded_len: 0,
-            at: 0,
-        }
+            index: 0,
+            bit: 0,
+            current: None,
+        };
+        cursor.enter(0);
+        cursor
     }
 
     /// Every position, in order.
@@ -149,89 +151,106 @@ impl PostingList {
         self.pending.clear();
     }
 
-    /// Decodes a block into `out`, returning its number of positions. Bits past the
-    /// end of the list (a malformed or truncated list) read as zero: never a panic.
-    fn decode(&self, head: &BlockHead, out: &mut [u32; BLOCK]) -> usize {
-        let len = (head.len as usize).clamp(1, BLOCK);
-        let width = u32::from(head.width.min(32));
-        let mask = if width == 32 {
-            u64::from(u32::MAX)
-        } else {
-            (1u64 << width) - 1
-        };
-        let bits = self.bits.get(head.offset as usize..).unwrap_or(&[]);
-        let mut bytes = bits.iter();
-        let mut acc: u64 = 0;
-        let mut n_acc = 0u32;
-        let mut position = head.first;
-        out[0] = position;
-        for slot in out.iter_mut().take(len).skip(1) {
-            while n_acc < width {
-                acc |= u64::from(bytes.next().copied().unwrap_or(0)) << n_acc;
-                n_acc += 8;
+    /// The gap stored at bit `bit` of the packed gaps, `width` bits wide. Bits past
+    /// the end (a truncated list) read as zero: never a panic.
+    #[inline(always)]
+    fn gap_at(&self, bit: usize, width: u32) -> u32 {
+        let byte = bit / 8;
+        let word = match self.bits.get(byte..byte + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut eight = [0u8; 8];
+                let tail = self.bits.get(byte..).unwrap_or(&[]);
+                eight[..tail.len().min(8)].copy_from_slice(&tail[..tail.len().min(8)]);
+                u64::from_le_bytes(eight)
             }
-            let gap = (acc & mask) as u32;
-            acc >>= width;
-            n_acc -= width;
-            position = position.saturating_add(gap).saturating_add(1);
-            *slot = position;
-        }
-        len
+        };
+        let mask = (1u64 << width.min(32)) - 1;
+        ((word >> (bit % 8)) & mask) as u32
     }
 }
 
-/// Reads a [`PostingList`] forward: [`Cursor::next`] for every position,
-/// [`Cursor::seek`] to jump ahead.
+/// Reads a [`PostingList`] forward, one position at a time: [`Cursor::next`] for
+/// every position, [`Cursor::seek`] to jump ahead. Positions are decoded one by one
+/// as the cursor reaches them, and a seek past a block's end skips whole blocks by
+/// their heads, so a sparse probe into a long list decodes part of one block.
 pub struct Cursor<'l> {
     list: &'l PostingList,
-    /// Index of the block in `decoded` (or of the next block to decode).
+    /// The block of `current`.
     block: usize,
-    decoded: [u32; BLOCK],
-    decoded_len: usize,
-    /// Next position to return within `decoded`.
-    at: usize,
+    /// Index of `current` within its block.
+    index: u32,
+    /// Bit offset of the next gap in `list.bits`.
+    bit: usize,
+    /// The position under the cursor; `None` past the end.
+    current: Option<u32>,
 }
 
 impl Cursor<'_> {
-    /// The next position, or `None` at the end.
-    #[allow(clippy::should_implement_trait)] // a lending-style cursor, not an Iterator
-    pub fn next(&mut self) -> Option<u32> {
-        if self.at == self.decoded_len {
-            let head = self.list.heads.get(self.block)?;
-            self.decoded_len = self.list.decode(head, &mut self.decoded);
-            self.block += 1;
-            self.at = 0;
+    /// Puts the cursor on the first position of `block` (or past the end).
+    fn enter(&mut self, block: usize) {
+        self.block = block;
+        self.index = 0;
+        match self.list.heads.get(block) {
+            Some(head) => {
+                self.bit = head.offset as usize * 8;
+                self.current = Some(head.first);
+            }
+            None => self.current = None,
         }
-        let position = self.decoded[self.at];
-        self.at += 1;
-        Some(position)
     }
 
-    /// The first position `>= target` not yet passed, or `None`. Targets must not
-    /// decrease between calls (the cursor only moves forward).
+    /// Moves to the next position.
+    #[inline(always)]
+    fn advance(&mut self) {
+        let Some(head) = self.list.heads.get(self.block) else {
+            self.current = None;
+            return;
+        };
+        if self.index + 1 < u32::from(head.len) {
+            let width = u32::from(head.width);
+            let gap = self.list.gap_at(self.bit, width);
+            self.bit += width as usize;
+            self.index += 1;
+            self.current = self
+                .current
+                .map(|p| p.saturating_add(gap).saturating_add(1));
+        } else {
+            self.enter(self.block + 1);
+        }
+    }
+
+    /// The next position, or `None` at the end.
+    #[allow(clippy::should_implement_trait)] // a seeking cursor, kept apart from Iterator
+    #[inline]
+    pub fn next(&mut self) -> Option<u32> {
+        let current = self.current?;
+        self.advance();
+        Some(current)
+    }
+
+    /// The first position `>= target` not yet passed by [`Cursor::next`], or `None`;
+    /// the cursor stays on it. Targets must not decrease between calls.
     pub fn seek(&mut self, target: u32) -> Option<u32> {
-        let behind = self.at >= self.decoded_len || self.decoded[self.decoded_len - 1] < target;
-        if behind {
-            // Everything left in hand is below the target: jump to the last block
-            // starting at or before it, found from the heads alone.
-            let rest = self.list.heads.get(self.block..).unwrap_or(&[]);
-            match rest.partition_point(|h| h.first <= target) {
-                0 => self.at = self.decoded_len,
-                skip => {
-                    let block = self.block + skip - 1;
-                    self.decoded_len = self.list.decode(&rest[skip - 1], &mut self.decoded);
-                    self.block = block + 1;
-                    self.at = 0;
-                }
-            }
+        let current = self.current?;
+        if current >= target {
+            return Some(current);
         }
-        loop {
-            let position = self.next()?;
-            if position >= target {
-                self.at -= 1;
-                return Some(position);
-            }
+        // Past the end of this block: jump to the last block starting at or before
+        // the target, found from the heads alone.
+        let heads = &self.list.heads;
+        if heads.get(self.block + 1).is_some_and(|h| h.first <= target) {
+            let rest = heads.get(self.block + 1..).unwrap_or(&[]);
+            let skip = rest.partition_point(|h| h.first <= target);
+            self.enter(self.block + skip);
         }
+        while let Some(current) = self.current {
+            if current >= target {
+                return Some(current);
+            }
+            self.advance();
+        }
+        None
     }
 }
 

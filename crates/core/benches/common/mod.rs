@@ -1,5 +1,8 @@
 //! What the core's benches share: the query mix, the corpora and the gazetteer.
 
+// Each bench uses part of this.
+#![allow(dead_code)]
+
 use kiroku_core::SearchRequest;
 
 pub const DEFAULT_CORPUS: &str = include_str!("../../../../corpus/corpus.txt");
