@@ -16,7 +16,7 @@ fn corpus() -> impl Strategy<Value = Corpus> {
             .enumerate()
             .map(|(i, (title, body, day))| Article {
                 id: format!("a{i}"),
-                date: Date::new(2024, 1, 1 + day).unwrap(),
+                date: Date::new(2024, 1, 1 + day).expect("a day in January"),
                 title: title.concat(),
                 body: body.concat(),
                 line: i + 1,
