@@ -1,6 +1,9 @@
 //! Browser tests: the app mounted in a real (headless) Chromium page, driven by DOM
 //! events as a person's input would produce them.
 #![cfg(target_arch = "wasm32")]
+// Its DOM helpers panic on a missing element, as an assertion would: in a test that
+// is the point, so `clippy::unwrap_used` (denied in the app) does not apply here.
+#![allow(clippy::unwrap_used)]
 
 use gloo_timers::future::TimeoutFuture;
 use std::rc::Rc;

@@ -19,7 +19,7 @@ fn model(hash: &str) -> Rc<Model> {
 }
 
 fn date(s: &str) -> Date {
-    s.parse().unwrap()
+    s.parse().expect("a YYYY-MM-DD date")
 }
 
 fn run(start: &str, actions: Vec<Action>) -> Rc<Model> {
