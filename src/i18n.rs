@@ -218,6 +218,8 @@ pub struct Texts {
     pub lang_toggle_label: &'static str,
     pub shortcuts: &'static str,
     pub not_found: &'static str,
+    /// In the reader, for an article outside the current results.
+    pub not_in_results: &'static str,
     pub filters_toggle: &'static str,
     pub show_less: &'static str,
 }
@@ -269,7 +271,8 @@ pub const JA: Texts = Texts {
     lang_toggle: "EN",
     lang_toggle_label: "Switch to English",
     shortcuts: "/ 検索　↑↓ 移動　Enter 開く　Esc 閉じる",
-    not_found: "この記事は見つかりません。",
+    not_found: "この記事は収録されていません。",
+    not_in_results: "現在の検索結果には含まれていません",
     filters_toggle: "絞り込み",
     show_less: "閉じる",
 };
@@ -322,6 +325,7 @@ pub const EN: Texts = Texts {
     lang_toggle_label: "日本語に切り替え",
     shortcuts: "/ search · ↑↓ move · Enter open · Esc close",
     not_found: "This article is not in the corpus.",
+    not_in_results: "Not in the current results",
     filters_toggle: "Filters",
     show_less: "Show fewer",
 };

@@ -15,8 +15,9 @@ use kiroku_core::Date;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::use_shared;
+use super::{use_dispatch, use_shared};
 use crate::i18n::Lang;
+use crate::state::Action;
 
 /// Width of one bin and height of the plot in SVG user units. Whole numbers, so
 /// the per-keystroke attributes are formatted as integers: float formatting was a
@@ -33,8 +34,6 @@ pub struct TimelineProps {
     pub timeline: Rc<Bins>,
     pub from: Option<Date>,
     pub to: Option<Date>,
-    pub on_range: Callback<(Option<Date>, Option<Date>)>,
-    pub on_reset: Callback<()>,
 }
 
 /// A bin's label on the axis (short) or in the hover card (long).
@@ -83,6 +82,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let shared = use_shared();
     let lang = shared.as_ref().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
+    let dispatch = use_dispatch();
+    let on_range =
+        dispatch.reform(|(from, to): (Option<Date>, Option<Date>)| Action::SetRange(from, to));
+    let on_reset = dispatch.reform(|_: ()| Action::ClearRange);
     // Handlers read the live cursor (pointer events can arrive faster than renders,
     // so state captured at the last render may be stale); renders show `view`.
     let live = use_mut_ref(Cursor::default);
@@ -120,7 +123,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let granularity = props.timeline.granularity;
 
     let emit_range = {
-        let on_range = props.on_range.clone();
+        let on_range = on_range.clone();
         let timeline = props.timeline.clone();
         Rc::new(move |a: usize, b: usize| {
             let (lo, hi) = (a.min(b), a.max(b));
@@ -211,7 +214,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onkeydown = {
         let live = live.clone();
         let update = update.clone();
-        let on_reset = props.on_reset.clone();
+        let on_reset = on_reset.clone();
         Callback::from(move |event: KeyboardEvent| {
             if n == 0 {
                 return;
@@ -357,7 +360,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 </span>
                 <span class="timeline-span">{ span }</span>
                 if has_range {
-                    <button type="button" class="link-button timeline-reset" onclick={props.on_reset.reform(|_| ())}>
+                    <button type="button" class="link-button timeline-reset" onclick={on_reset.reform(|_| ())}>
                         { texts.timeline_reset }
                     </button>
                 }
