@@ -10,8 +10,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::{app, host::Host, i18n::Lang, prefs::Theme, route, state::State};
 
-/// The app's stylesheet, rewritten for a shadow root by [`shadow_css`].
-const STYLE: &str = include_str!("../static/style.css");
+/// The app's stylesheet rewritten for a shadow root, at build time by a CSS parser
+/// (`build/shadow_css.rs`): `:root` and `html` selectors become the mounted root
+/// element (`.kiroku-root`), so variables, theme and base font apply inside and
+/// nothing leaks out.
+pub const SHADOW_STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/shadow.css"));
 
 /// What a host page may pass to `mount`. Unknown keys and ill-typed values are ignored.
 #[derive(Debug, Default, PartialEq)]
@@ -48,15 +51,6 @@ pub fn parse_theme(value: &str) -> Theme {
         "dark" => Theme::Dark,
         _ => Theme::System,
     }
-}
-
-/// The stylesheet for a shadow root: document-level selectors (`:root`, `html`,
-/// `body`) become the mounted root element, so variables, theme and base font apply
-/// inside and nothing leaks out.
-pub fn shadow_css(css: &str) -> String {
-    css.replace(":root", ".kiroku-root")
-        .replace("\nhtml {", "\n.kiroku-root {")
-        .replace("\nbody {", "\n.kiroku-body {")
 }
 
 /// Renders the explorer into `element` (see the module docs). Fails, without touching
@@ -96,15 +90,14 @@ fn adopt_stylesheet(
     document: &web_sys::Document,
     shadow: &web_sys::ShadowRoot,
 ) -> Result<(), JsValue> {
-    let css = shadow_css(STYLE);
     if let Ok(sheet) = web_sys::CssStyleSheet::new() {
-        if sheet.replace_sync(&css).is_ok() {
+        if sheet.replace_sync(SHADOW_STYLE).is_ok() {
             shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
             return Ok(());
         }
     }
     let style = document.create_element("style")?;
-    style.set_text_content(Some(&css));
+    style.set_text_content(Some(SHADOW_STYLE));
     shadow.append_child(&style)?;
     Ok(())
 }
