@@ -82,16 +82,7 @@ pub fn App(props: &AppProps) -> Html {
         &host,
     );
     document::use_boot_screen_removal(&host);
-    keyboard::use_keyboard_shortcuts(
-        &host,
-        keyboard::KeyTargets {
-            article_open: view.article.is_some(),
-            has_query: !view.query.is_empty(),
-            previous: position.previous.clone(),
-            next: position.next.clone(),
-        },
-        model.dispatcher().to_callback(),
-    );
+    keyboard::use_keyboard_shortcuts(&host, model.dispatcher().to_callback());
 
     let texts = model.lang.texts();
     // The skip link focuses <main> itself: following `#main` would change the hash,

@@ -157,6 +157,33 @@ pub fn move_result_focus(host: &Host, step: isize) -> bool {
     }
 }
 
+/// Whether the app shows an element matching `css` now.
+pub fn shows(host: &Host, css: &str) -> bool {
+    !query_all(host, css).is_empty()
+}
+
+/// Clicks the first element matching `css`, as a person would (its handlers run,
+/// a link's default is taken over by them); returns whether there was one.
+pub fn click(host: &Host, css: &str) -> bool {
+    match query_all(host, css).into_iter().next() {
+        Some(element) => {
+            element.click();
+            true
+        }
+        None => false,
+    }
+}
+
+/// The text in the search box now (typed, maybe not yet searched).
+pub fn search_text(host: &Host) -> String {
+    query_all(host, "#search")
+        .into_iter()
+        .next()
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .unwrap_or_default()
+}
+
 pub fn focus_search(host: &Host) {
     if let Some(input) = query_all(host, "#search").into_iter().next() {
         let _ = input.focus();

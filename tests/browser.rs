@@ -275,7 +275,7 @@ async fn the_timeline_selects_a_bin_by_keyboard() {
 
 #[wasm_bindgen_test]
 async fn an_invalid_url_still_shows_the_explorer() {
-    let app = Mounted::new("#/?q=%E3%81&y=x&from=2025-99-99&e=nobody&a=missing&sort=up").await;
+    let app = Mounted::new("#/?q=%E3%81&y=x&from=2025-99-99&e=nobody&sort=up").await;
     assert_eq!(app.count("li.result"), 8);
     assert_eq!(app.count("#reader"), 0);
 }

@@ -2,30 +2,14 @@
 
 use std::rc::Rc;
 
-use kiroku_core::{Index, SearchRequest};
 use yew::prelude::*;
 
 use super::{use_dispatch, use_shared};
 use crate::state::Action;
 
-/// Up to six names: the top two of each entity kind, most frequent kinds first.
-pub fn pick(index: &Index) -> Vec<String> {
-    let facets = index
-        .search(&SearchRequest {
-            limit: 0,
-            ..SearchRequest::default()
-        })
-        .facets;
-    let mut names = Vec::new();
-    for group in &facets.entities {
-        names.extend(group.values.iter().take(2).map(|v| v.name.clone()));
-    }
-    names.truncate(6);
-    names
-}
-
 #[derive(Properties, PartialEq)]
 pub struct SuggestionsProps {
+    /// Picked by `hooks::search::use_suggestions`.
     pub names: Rc<Vec<String>>,
 }
 

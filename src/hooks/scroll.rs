@@ -1,6 +1,7 @@
-//! The window's scroll around the reader, when the app owns the page: opening an
-//! article starts at its top; closing it returns to where the list was and puts
-//! focus back on the article's link. Mounted, the host page's scroll is the host's.
+//! Scroll and focus around the reader: opening an article starts at its top;
+//! closing it returns to where the list was and puts focus back on the article's
+//! link, so the keys go on from there. Mounted, the window's scroll is the host
+//! page's: only the focus moves.
 
 use yew::prelude::*;
 
@@ -24,16 +25,15 @@ pub fn use_reader_scroll(article: Option<String>, host: &Host) {
     let host = host.clone();
     use_effect_with(article, move |article| {
         let previous = was_open.replace(article.clone());
-        if !owns_page {
-            return;
-        }
         match (previous, article) {
-            (_, Some(_)) => crate::dom::scroll_to(0.0),
+            (_, Some(_)) if owns_page => crate::dom::scroll_to(0.0),
             (Some(closed), None) => {
-                crate::dom::scroll_to(*list_scroll.borrow());
+                if owns_page {
+                    crate::dom::scroll_to(*list_scroll.borrow());
+                }
                 crate::dom::focus_result(&host, &closed);
             }
-            (None, None) => {}
+            _ => {}
         }
     });
 }

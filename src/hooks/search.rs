@@ -138,13 +138,26 @@ pub fn use_position(index: &Rc<Index>, view: &State, doc: Option<DocId>) -> Rc<P
     )
 }
 
-/// The empty state's suggested searches (the corpus's most frequent entities),
-/// picked once per index.
+/// The empty state's suggested searches, picked once per index.
 #[hook]
 pub fn use_suggestions(index: &Rc<Index>) -> Rc<Vec<String>> {
     let index = index.clone();
-    let names = use_memo(Rc::as_ptr(&index), move |_| {
-        Rc::new(crate::components::suggestions::pick(&index))
-    });
+    let names = use_memo(Rc::as_ptr(&index), move |_| Rc::new(suggested(&index)));
     Rc::clone(&names)
+}
+
+/// Up to six names: the top two of each entity kind, most frequent kinds first.
+pub fn suggested(index: &Index) -> Vec<String> {
+    let facets = index
+        .search(&SearchRequest {
+            limit: 0,
+            ..SearchRequest::default()
+        })
+        .facets;
+    let mut names = Vec::new();
+    for group in &facets.entities {
+        names.extend(group.values.iter().take(2).map(|v| v.name.clone()));
+    }
+    names.truncate(6);
+    names
 }

@@ -76,6 +76,8 @@ pub mod keys {
     pub const ENTER: &str = "\u{E007}";
     pub const ESCAPE: &str = "\u{E00C}";
     pub const DOWN: &str = "\u{E015}";
+    pub const LEFT: &str = "\u{E012}";
+    pub const RIGHT: &str = "\u{E014}";
 }
 
 impl Session {
@@ -417,6 +419,36 @@ impl Session {
             .enter_parent_frame()
             .await
             .expect("back to the parent page");
+    }
+
+    /// Presses `keys` (text or [`keys`] constants) as keyboard actions, delivered to
+    /// whatever has focus: also inside a shadow root, where WebDriver's active
+    /// element (`document.activeElement`) is only the shadow host.
+    pub async fn keys(&self, keys: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".into());
+        for key in keys.chars() {
+            actions = actions
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|err| panic!("pressing {keys:?}: {err}"));
+    }
+
+    /// Switches the UI language (`ja`, `en`) the way the toggle stores it, and
+    /// reloads.
+    pub async fn set_ui_lang(&self, lang: &str) {
+        self.client
+            .execute(
+                "localStorage.setItem('kiroku.lang', JSON.stringify(arguments[0]))",
+                vec![serde_json::json!(lang)],
+            )
+            .await
+            .expect("store the language");
+        self.client.refresh().await.expect("reload");
     }
 
     /// Starts recording `securitypolicyviolation` events of the page (read them with

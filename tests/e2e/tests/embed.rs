@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use fantoccini::Locator;
-use kiroku_e2e::{host_page, Session};
+use kiroku_e2e::{host_page, keys, Session};
 use serde_json::{json, Value};
 
 /// The script-embedded explorer's shadow root, for scripts run in the host page.
@@ -302,5 +302,104 @@ async fn the_share_menu_gives_a_link_and_an_iframe_for_the_current_view() {
         ["原油埋蔵量世界1位、ベネズエラの今後 原油埋蔵地の開発は停滞"]
     );
     session.leave_frame().await;
+    session.finish().await;
+}
+
+/// The keys work inside the script embed, whose focus lives in a shadow root
+/// (`document.activeElement` is only the host element there): ↓ from the search box
+/// enters the list, Enter opens, → steps to the next result, Esc closes and gives
+/// focus back to the result, `/` goes to the search box. Keys typed outside the
+/// explorer stay the host page's.
+#[tokio::test(flavor = "multi_thread")]
+async fn keyboard_shortcuts_work_inside_the_script_embed() {
+    let mut session = Session::start().await;
+    let host = session.serve_other_origin(host_page(&session.base_url));
+    session
+        .client
+        .goto(&format!("{host}/"))
+        .await
+        .expect("open host page");
+    let shadow = |script: &str| {
+        let client = session.client.clone();
+        let script = format!(
+            "const root = document.getElementById('archive').shadowRoot; \
+             if (!root) return null; {script}"
+        );
+        async move {
+            client
+                .execute(&script, vec![])
+                .await
+                .expect("run in the shadow root")
+        }
+    };
+    session
+        .eventually("the mounted explorer lists results", || async {
+            shadow("return root.querySelectorAll('#results li').length")
+                .await
+                .as_u64()
+                .is_some_and(|n| n > 2)
+        })
+        .await;
+    let titles =
+        shadow("return [...root.querySelectorAll('#results li h2')].map(h => h.textContent)").await;
+    let title = |n: usize| titles[n].as_str().unwrap_or_default().to_string();
+    let focused =
+        || shadow("const a = root.activeElement; return a ? (a.id || a.textContent) : null");
+    let reader_title =
+        || shadow("const h = root.querySelector('#reader-title'); return h ? h.textContent : null");
+
+    // Focus outside the explorer: `/` is the host page's.
+    session.keys("/").await;
+    assert_eq!(
+        focused().await,
+        json!(null),
+        "the host's keys stay the host's"
+    );
+
+    shadow("root.querySelector('#search').focus()").await;
+    assert_eq!(focused().await, json!("search"));
+    session.keys(keys::DOWN).await;
+    session
+        .eventually("↓ enters the list", || async {
+            focused().await == json!(title(0))
+        })
+        .await;
+    session.keys(keys::DOWN).await;
+    session
+        .eventually("↓ moves to the second result", || async {
+            focused().await == json!(title(1))
+        })
+        .await;
+    session.keys(keys::ENTER).await;
+    session
+        .eventually("Enter opens it", || async {
+            reader_title().await == json!(title(1))
+        })
+        .await;
+    session.keys(keys::RIGHT).await;
+    session
+        .eventually("→ opens the next result", || async {
+            reader_title().await == json!(title(2))
+        })
+        .await;
+    session.keys(keys::ESCAPE).await;
+    session
+        .eventually(
+            "Esc closes the reader, focus back on the result",
+            || async { reader_title().await == json!(null) && focused().await == json!(title(2)) },
+        )
+        .await;
+    session.keys("/").await;
+    session
+        .eventually("/ focuses the search box", || async {
+            focused().await == json!("search")
+        })
+        .await;
+    let hash = session
+        .client
+        .execute("return location.hash", vec![])
+        .await
+        .expect("hash");
+    assert_eq!(hash, json!(""), "the host's URL is left alone");
     session.finish().await;
 }

@@ -319,9 +319,98 @@ async fn delegated_clicks_reach_the_right_value() {
 async fn a_broken_url_still_gives_the_explorer() {
     let session = Session::start().await;
     session
-        .open("/#/?q=%E3%81&y=x&from=2025-99-99&e=nobody&a=missing&sort=up")
+        .open("/#/?q=%E3%81&y=x&from=2025-99-99&e=nobody&sort=up")
         .await;
     session.wait_for("#results > li").await;
     assert_eq!(session.texts("#results > li").await.len(), 8);
+    session.finish().await;
+}
+
+/// A link to an article this corpus does not have says so (it used to show the
+/// list as if nothing had been asked), and the way back to the list is there.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_to_an_unknown_article_says_it_is_not_in_this_corpus() {
+    let session = Session::start().await;
+    for (lang, message) in [
+        ("ja", "この記事は収録されていません。"),
+        ("en", "This article is not in the corpus."),
+    ] {
+        session.open("/#/?a=does-not-exist").await;
+        session.set_ui_lang(lang).await;
+        session.wait_for("#reader .not-found").await;
+        assert_eq!(session.text("#reader .not-found").await, message);
+        session.click("#reader .back").await;
+        session.wait_for("#results > li").await;
+        assert_eq!(session.texts("#results > li").await.len(), 8);
+        assert!(!session.current_path().await.contains("a="));
+    }
+    session.finish().await;
+}
+
+/// The search box's value.
+async fn search_value(session: &Session) -> String {
+    let value = session
+        .js("return document.querySelector('#search').value", vec![])
+        .await;
+    value.as_str().unwrap_or_default().to_string()
+}
+
+/// Typing keeps the view the person arrived on: the first change of a typing burst
+/// is a new history entry, the later keystrokes replace it, so Back returns to the
+/// shared link's view (or the bare page), not out of the app.
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_keeps_the_view_one_arrived_on_in_history() {
+    let session = Session::start().await;
+    let shared = "/#/?q=%E7%B1%B3%E5%9B%BD"; // 米国
+    session.open(shared).await;
+    session.wait_for("#results > li").await;
+    let shared_count = count(&session).await;
+    // Two keystrokes a pause apart (each one searched and written to the URL).
+    session.type_into("#search", " 制").await;
+    session
+        .eventually("the first keystroke is in the URL", || async {
+            session.current_path().await.ends_with("%20%E5%88%B6")
+        })
+        .await;
+    session.type_into("#search", "裁").await;
+    session
+        .eventually("the second keystroke is in the URL", || async {
+            session
+                .current_path()
+                .await
+                .ends_with("%20%E5%88%B6%E8%A3%81")
+        })
+        .await;
+    session.client.back().await.expect("back");
+    session
+        .eventually("Back returns to the shared view", || async {
+            session.current_path().await == shared
+                && search_value(&session).await == "米国"
+                && count(&session).await == shared_count
+        })
+        .await;
+
+    // From the bare page: Back returns to it, with everything listed.
+    session.open("/").await;
+    session.client.refresh().await.expect("reload");
+    session.wait_for("#results > li").await;
+    session.type_into("#search", "制裁").await;
+    session
+        .eventually("the query is in the URL", || async {
+            session
+                .current_path()
+                .await
+                .contains("q=%E5%88%B6%E8%A3%81")
+        })
+        .await;
+    session.client.back().await.expect("back");
+    session
+        .eventually("Back returns to the bare page", || async {
+            !session.current_path().await.contains("q=")
+                && session.current_path().await.starts_with('/')
+                && search_value(&session).await.is_empty()
+                && count(&session).await == 8
+        })
+        .await;
     session.finish().await;
 }
