@@ -131,7 +131,8 @@ impl Index {
         let selection = self.selection(request);
         let (mut hits, facets) = filter_and_count(self, &candidates, &selection);
         let docs: Vec<DocId> = hits.iter().map(|&(d, _)| d).collect();
-        let timeline = timeline(self, &docs);
+        let window = crate::timeline::window(request.from, request.to, &request.years);
+        let timeline = timeline(self, &docs, window);
         let total = hits.len();
         let keep = request.offset.saturating_add(request.limit);
         self.sort(&mut hits, request.sort, query.matches_all(), keep);
