@@ -244,7 +244,6 @@ pub fn App(props: &AppProps) -> Html {
     };
     let lang = use_state_eq(|| props.lang);
     let theme = use_state_eq(|| props.theme);
-    let facets_open = use_state_eq(|| false);
 
     // Every action goes through here, so the URL effect knows whether to push.
     // Actions that would change nothing are dropped: their history mode must not
@@ -366,10 +365,6 @@ pub fn App(props: &AppProps) -> Html {
             theme.set(next);
         })
     };
-    let on_toggle_facets = {
-        let facets_open = facets_open.clone();
-        Callback::from(move |_| facets_open.set(!*facets_open))
-    };
 
     let shared = Shared {
         index: index.clone(),
@@ -464,6 +459,7 @@ pub fn App(props: &AppProps) -> Html {
                     total={searched.total}
                     shown={searched.hits.len()}
                     sort={state.sort}
+                    has_query={!state.query.trim().is_empty()}
                     heading={if idle { texts.latest } else { texts.results_label }}
                     on_sort={on.set_sort.clone()}
                 />
@@ -476,7 +472,6 @@ pub fn App(props: &AppProps) -> Html {
         "app",
         state.embed.then_some("embed"),
         state.article.is_some().then_some("reading"),
-        facets_open.then_some("facets-open"),
     );
     html! {
         <ContextProvider<Shared> context={shared}>
@@ -495,22 +490,10 @@ pub fn App(props: &AppProps) -> Html {
                 />
                 <div class="layout">
                     <aside class="sidebar" aria-label={texts.filters}>
-                        <button
-                            type="button"
-                            class="facets-toggle"
-                            aria-expanded={facets_open.to_string()}
-                            aria-controls="facets"
-                            onclick={on_toggle_facets}
-                        >
-                            { texts.filters_toggle }
-                            if state.has_filters() {
-                                <span class="badge">
-                                    { state.entities.len() + state.years.len() + usize::from(state.from.is_some() || state.to.is_some()) }
-                                </span>
-                            }
-                        </button>
                         <FacetPanel
                             facets={searched.facets.clone()}
+                            total={searched.total}
+                            n_active={state.entities.len() + state.years.len() + usize::from(state.from.is_some() || state.to.is_some())}
                             on_entity={on.toggle_entity.clone()}
                             on_year={on.toggle_year.clone()}
                         />

@@ -62,7 +62,9 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                     type="button"
                     class="pref lang-toggle"
                     lang={lang.other().tag()}
-                    aria-label={texts.lang_toggle_label}
+                    // The visible text ("EN") leads the name: speech input users
+                    // say what they see (axe: label-content-name-mismatch).
+                    aria-label={format!("{} — {}", texts.lang_toggle, texts.lang_toggle_label)}
                     title={texts.lang_toggle_label}
                     onclick={props.on_toggle_lang.reform(|_| ())}
                 >
