@@ -1,23 +1,17 @@
 //! The script embed: `kiroku.mount(element, options)` renders the explorer inside a
 //! shadow root of a host page's element, so neither page's styles reach the other.
 //!
-//! A mounted explorer keeps its view in memory: it does not touch the host's URL,
-//! `<html>` attributes, window scroll or global keys. `dist/embed.js` (written by
+//! A mounted explorer ([`Host::Mounted`]) keeps its view in memory: it does not
+//! touch the host's URL, `<html>` attributes, window scroll or title, and reads
+//! keys only inside its own root. `dist/embed.js` (written by
 //! `cargo xtask dist`) loads the module and exposes `window.kiroku.mount`.
 
 use wasm_bindgen::prelude::*;
-use yew::AttrValue;
 
-use crate::{app, i18n::Lang, prefs::Theme, route, state::State};
+use crate::{app, host::Host, i18n::Lang, prefs::Theme, route, state::State};
 
 /// The app's stylesheet, rewritten for a shadow root by [`shadow_css`].
 const STYLE: &str = include_str!("../static/style.css");
-
-/// Where a mounted app lives: the element that carries its theme and language.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Mounted {
-    pub root: web_sys::Element,
-}
 
 /// What a host page may pass to `mount`. Unknown keys and ill-typed values are ignored.
 #[derive(Debug, Default, PartialEq)]
@@ -84,12 +78,11 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue>
     shadow.append_child(&root)?;
 
     let props = app::AppProps {
-        corpus: AttrValue::Static(crate::CORPUS),
-        entities: AttrValue::Static(crate::ENTITIES),
+        index: crate::corpus::embedded_index(),
         initial: options.initial_state(),
         lang: options.lang.unwrap_or_else(crate::prefs::load_lang),
         theme: options.theme.unwrap_or_default(),
-        mounted: Some(Mounted { root: root.clone() }),
+        host: Host::Mounted(root.clone()),
     };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
     Ok(())

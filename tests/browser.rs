@@ -3,8 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
+use std::rc::Rc;
+
 use kiroku::app::{App, AppProps};
 use kiroku::components::search_box::DEBOUNCE_MS;
+use kiroku::corpus::build_index;
+use kiroku::hooks::search::PAGE;
+use kiroku::host::Host;
 use kiroku::i18n::Lang;
 use kiroku::route;
 use wasm_bindgen::JsCast;
@@ -34,12 +39,11 @@ impl Mounted {
         let handle = yew::Renderer::<App>::with_root_and_props(
             root.clone(),
             AppProps {
-                corpus,
-                entities: AttrValue::Static(kiroku::ENTITIES),
+                index: Rc::new(build_index(&corpus, kiroku::ENTITIES)),
                 initial: route::decode(hash),
                 lang: Lang::Ja,
                 theme: Default::default(),
-                mounted: None,
+                host: Host::Page,
             },
         )
         .render();
@@ -305,7 +309,7 @@ fn the_browser_nfkc_folds_like_the_native_tables() {
     }
 }
 
-/// A search shows one page of hits (`app::PAGE`), "show more" adds one, and a new
+/// A search shows one page of hits (`PAGE`), "show more" adds one, and a new
 /// search starts again at one page.
 #[wasm_bindgen_test]
 async fn show_more_adds_a_page_of_hits() {
@@ -318,9 +322,9 @@ async fn show_more_adds_a_page_of_hits() {
         })
         .collect();
     let app = Mounted::with_corpus("", AttrValue::from(corpus)).await;
-    assert_eq!(app.count("#results li"), kiroku::app::PAGE as u32);
+    assert_eq!(app.count("#results li"), PAGE as u32);
     app.click(".show-more").await;
-    assert_eq!(app.count("#results li"), 2 * kiroku::app::PAGE as u32);
+    assert_eq!(app.count("#results li"), 2 * PAGE as u32);
     app.click(".show-more").await;
     assert_eq!(app.count("#results li"), 45);
     assert_eq!(app.count(".show-more"), 0, "nothing more to show");
@@ -329,7 +333,7 @@ async fn show_more_adds_a_page_of_hits() {
     settle().await;
     assert_eq!(
         app.count("#results li"),
-        kiroku::app::PAGE as u32,
+        PAGE as u32,
         "a new search shows one page"
     );
     assert_eq!(app.count(".show-more"), 1);

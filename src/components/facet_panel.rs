@@ -13,8 +13,9 @@ use kiroku_core::facet::Facets;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{clicked_within, use_shared};
+use super::{clicked_within, use_dispatch, use_shared};
 use crate::i18n::text_lang;
+use crate::state::Action;
 
 /// Values shown per group before "more".
 const COLLAPSED: usize = 8;
@@ -26,8 +27,6 @@ pub struct FacetPanelProps {
     pub total: usize,
     /// Filters in force, for the toggle's badge.
     pub n_active: usize,
-    pub on_entity: Callback<String>,
-    pub on_year: Callback<i32>,
 }
 
 /// A value's classes as one static string: `classes!` hashes and joins them anew
@@ -117,14 +116,14 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     };
     // One handler for every value, made once (see `ResultList`: a closure per
     // value per render made yew re-register each button's listener).
-    let onclick = use_callback(
-        (props.on_entity.clone(), props.on_year.clone()),
-        |event: MouseEvent, (on_entity, on_year)| match clicked(&event) {
-            Some(Value::Entity(name)) => on_entity.emit(name),
-            Some(Value::Year(year)) => on_year.emit(year),
+    let dispatch = use_dispatch();
+    let onclick = use_callback(dispatch, |event: MouseEvent, dispatch| {
+        match clicked(&event) {
+            Some(Value::Entity(name)) => dispatch.emit(Action::ToggleEntity(name)),
+            Some(Value::Year(year)) => dispatch.emit(Action::ToggleYear(year)),
             None => {}
-        },
-    );
+        }
+    });
 
     let group = |key: &str, title: &str, values: Vec<(String, usize, bool, Value)>| {
         let open = expanded.contains(&key.to_string());

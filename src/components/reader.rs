@@ -9,10 +9,10 @@ use yew::prelude::*;
 
 use super::marked::marked;
 use super::masthead::plain_click;
-use super::use_shared;
+use super::{use_dispatch, use_shared};
 use crate::i18n::text_lang;
 use crate::route;
-use crate::state::State;
+use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
@@ -23,13 +23,11 @@ pub struct ReaderProps {
     pub doc: Option<DocId>,
     /// Highlighted in title and body.
     pub query: AttrValue,
-    /// (1-based position, total) within the current results, if listed there.
+    /// (1-based position, total) within all the current results; `None` for an
+    /// article outside them (the reader says so).
     pub position: Option<(usize, usize)>,
     pub previous: Option<String>,
     pub next: Option<String>,
-    pub on_open: Callback<String>,
-    pub on_close: Callback<()>,
-    pub on_entity: Callback<String>,
 }
 
 #[component]
@@ -40,6 +38,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let lang = shared.lang;
     let texts = lang.texts();
     let index = &shared.index;
+    let dispatch = use_dispatch();
     let article_ref = use_node_ref();
     {
         // Focus moves to the article region, whose first controls are back, ‹ and ›:
@@ -54,11 +53,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
 
     let back = {
-        let on_close = props.on_close.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: MouseEvent| {
             if plain_click(&event) {
                 event.prevent_default();
-                on_close.emit(());
+                dispatch.emit(Action::Close);
             }
         })
     };
@@ -78,11 +77,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             article: Some(id.clone()),
             ..(*props.view).clone()
         });
-        let on_open = props.on_open.clone();
+        let dispatch = dispatch.clone();
         let onclick = Callback::from(move |event: MouseEvent| {
             if plain_click(&event) {
                 event.prevent_default();
-                on_open.emit(id.clone());
+                dispatch.emit(Action::Open(id.clone()));
             }
         });
         html! {
@@ -102,7 +101,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <span aria-hidden="true">{ "←" }</span>{ texts.back }
             </a>
             <span class="reader-position">
-                { props.position.map(|(n, of)| lang.position(n, of)).unwrap_or_default() }
+                { match (props.position, props.doc) {
+                    (Some((n, of)), _) => lang.position(n, of),
+                    // Not counted among results it is not part of (a link whose
+                    // query or filters exclude it).
+                    (None, Some(_)) => texts.not_in_results.to_string(),
+                    (None, None) => String::new(),
+                } }
             </span>
             { nav_link(&props.previous, "previous", texts.previous, "‹") }
             { nav_link(&props.next, "next", texts.next, "›") }
@@ -186,10 +191,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         <h2>{ texts.entities }</h2>
                         <div class="chips">
                             { for entities.into_iter().map(|(name, kind)| {
-                                let on_entity = props.on_entity.clone();
                                 let value = name.clone();
+                                let onclick = dispatch.reform(move |_| Action::ShowEntity(value.clone()));
                                 html! {
-                                    <button type="button" class="chip" title={kind} lang={text_lang(&name)} onclick={move |_| on_entity.emit(value.clone())}>
+                                    <button type="button" class="chip" title={kind} lang={text_lang(&name)} {onclick}>
                                         { name }
                                     </button>
                                 }

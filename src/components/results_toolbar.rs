@@ -7,7 +7,8 @@ use kiroku_core::Sort;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::use_shared;
+use super::{use_dispatch, use_shared};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsToolbarProps {
@@ -19,25 +20,21 @@ pub struct ResultsToolbarProps {
     #[prop_or(true)]
     pub has_query: bool,
     pub heading: &'static str,
-    pub on_sort: Callback<Sort>,
 }
 
 #[component]
 pub fn ResultsToolbar(props: &ResultsToolbarProps) -> Html {
     let lang = use_shared().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
-    let onchange = {
-        let on_sort = props.on_sort.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            let sort = match select.value().as_str() {
-                "new" => Sort::Newest,
-                "old" => Sort::Oldest,
-                _ => Sort::Relevance,
-            };
-            on_sort.emit(sort);
+    let dispatch = use_dispatch();
+    let onchange = dispatch.reform(|event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        Action::SetSort(match select.value().as_str() {
+            "new" => Sort::Newest,
+            "old" => Sort::Oldest,
+            _ => Sort::Relevance,
         })
-    };
+    });
     // What the list is actually in: without a query, relevance order is newest.
     let shown_sort = match props.sort {
         Sort::Relevance if !props.has_query => Sort::Newest,

@@ -22,8 +22,9 @@ use kiroku_core::Date;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::use_shared;
+use super::{use_dispatch, use_shared};
 use crate::i18n::{text_lang, Lang};
+use crate::state::Action;
 
 /// Width of one bin and height of the plot in SVG user units. Whole numbers, so
 /// the per-keystroke attributes are formatted as integers: float formatting was a
@@ -45,8 +46,6 @@ pub struct TimelineProps {
     pub timeline: Rc<Bins>,
     pub from: Option<Date>,
     pub to: Option<Date>,
-    pub on_range: Callback<(Option<Date>, Option<Date>)>,
-    pub on_reset: Callback<()>,
 }
 
 /// A bin's label on the axis (short) or in the hover card (long).
@@ -95,6 +94,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let shared = use_shared();
     let lang = shared.as_ref().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
+    let dispatch = use_dispatch();
+    let on_range =
+        dispatch.reform(|(from, to): (Option<Date>, Option<Date>)| Action::SetRange(from, to));
+    let on_reset = dispatch.reform(|_: ()| Action::ClearRange);
     // Handlers read the live cursor (pointer events can arrive faster than renders,
     // so state captured at the last render may be stale); renders show `view`.
     let live = use_mut_ref(Cursor::default);
@@ -145,7 +148,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let granularity = props.timeline.granularity;
 
     let emit_range = {
-        let on_range = props.on_range.clone();
+        let on_range = on_range.clone();
         let timeline = props.timeline.clone();
         Rc::new(move |a: usize, b: usize| {
             let (lo, hi) = (a.min(b), a.max(b));
@@ -248,7 +251,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onkeydown = {
         let live = live.clone();
         let update = update.clone();
-        let on_reset = props.on_reset.clone();
+        let on_reset = on_reset.clone();
         Callback::from(move |event: KeyboardEvent| {
             if n == 0 {
                 return;
@@ -401,7 +404,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     // One step out: a range inside a year → that year → everything.
     let on_zoom_out = {
-        let (on_range, on_reset) = (props.on_range.clone(), props.on_reset.clone());
+        let (on_range, on_reset) = (on_range.clone(), on_reset.clone());
         let range = props.from.zip(props.to);
         Callback::from(
             move |_: MouseEvent| match range.and_then(|(from, to)| zoom_out(from, to)) {
@@ -417,7 +420,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let buttons = years.into_iter().filter_map(|year| {
             let (start, end) = Date::new(year, 1, 1).zip(Date::new(year, 12, 31))?;
             let picked = props.from == Some(start) && props.to == Some(end);
-            let on_range = props.on_range.clone();
+            let on_range = on_range.clone();
             let onclick = Callback::from(move |_: MouseEvent| on_range.emit((Some(start), Some(end))));
             Some(html! {
                 <button type="button" class="timeline-year" aria-pressed={picked.to_string()} {onclick}>
@@ -445,7 +448,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <button type="button" class="link-button timeline-zoom-out" onclick={on_zoom_out}>
                         { texts.timeline_zoom_out }
                     </button>
-                    <button type="button" class="link-button timeline-reset" onclick={props.on_reset.reform(|_| ())}>
+                    <button type="button" class="link-button timeline-reset" onclick={on_reset.reform(|_| ())}>
                         { texts.timeline_reset }
                     </button>
                 }

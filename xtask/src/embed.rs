@@ -4,17 +4,15 @@
 
 use std::path::Path;
 
-use crate::{
-    dist::write,
-    shell::Result,
-    single_file::{app_files, AppFiles},
-};
+use anyhow::Result;
+
+use crate::{files, trunk::AppFiles};
 
 pub const NAME: &str = "embed.js";
 
-pub fn write_script(dist: &Path) -> Result {
-    let AppFiles { glue, wasm } = app_files(dist)?;
-    write(&dist.join(NAME), &script(&glue, &wasm))
+pub fn write_script(dist: &Path) -> Result<()> {
+    let AppFiles { glue, wasm } = AppFiles::find(dist)?;
+    files::write(&dist.join(NAME), script(&glue, &wasm))
 }
 
 /// A classic script, not a module: a module script from another origin is a CORS

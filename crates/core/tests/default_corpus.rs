@@ -13,7 +13,10 @@ const ENTITIES: &str = include_str!("../../../corpus/entities.toml");
 fn index() -> Index {
     let parsed = parse::parse(CORPUS);
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
-    Index::build(parsed.corpus, &Gazetteer::from_toml(ENTITIES).unwrap())
+    Index::build(
+        parsed.corpus,
+        &Gazetteer::from_toml(ENTITIES).expect("the shipped gazetteer reads"),
+    )
 }
 
 fn marked(text: &str, spans: &[Span]) -> String {

@@ -15,6 +15,10 @@ use std::{
 };
 
 use fantoccini::{wd::WebDriverCompatibleCommand, Client, ClientBuilder, Locator};
+use nix::{
+    sys::signal::{killpg, Signal},
+    unistd::Pid,
+};
 
 /// An element's box in CSS pixels of the viewport (`getBoundingClientRect`).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -507,9 +511,8 @@ impl Session {
         }
     }
 
-    /// Types `keys` (text or [`keys`] constants) into the focused element, as a person
-    /// at the keyboard would: focus is not moved first.
-    /// Types `text` into the element `css` (as keystrokes, one per character).
+    /// Types `text` (or [`keys`] constants) into the element `css`, as keystrokes, one
+    /// per character; the element gets the focus first.
     pub async fn type_into(&self, css: &str, text: &str) {
         self.client
             .find(Locator::Css(css))
@@ -520,6 +523,8 @@ impl Session {
             .unwrap_or_else(|err| panic!("typing {text:?} into {css}: {err}"));
     }
 
+    /// Types `keys` (text or [`keys`] constants) into the focused element, as a person
+    /// at the keyboard would: focus is not moved first.
     pub async fn press(&self, keys: &str) {
         self.client
             .active_element()
@@ -528,6 +533,26 @@ impl Session {
             .send_keys(keys)
             .await
             .unwrap_or_else(|err| panic!("pressing {keys:?}: {err}"));
+    }
+
+    /// Switches into the `<iframe>` matching `css`: from now on every call looks inside
+    /// its document, until [`Session::leave_frame`].
+    pub async fn enter_frame(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("finding the iframe {css}: {err}"))
+            .enter_frame()
+            .await
+            .unwrap_or_else(|err| panic!("entering the iframe {css}: {err}"));
+    }
+
+    /// Switches back from an iframe to the page that holds it.
+    pub async fn leave_frame(&self) {
+        self.client
+            .enter_parent_frame()
+            .await
+            .expect("back to the parent page");
     }
 
     /// Starts recording `securitypolicyviolation` events of the page (read them with
@@ -627,6 +652,15 @@ async fn connect(driver_url: &str, extra_flags: &[&str]) -> Client {
             Err(err) => panic!("cannot start Chromium through chromedriver: {err}"),
         }
     }
+}
+
+/// A host page on its own folder, from `examples/host.html` (hostile styles, an
+/// iframe embed and a script embed) with the kiroku URLs pointed at `kiroku_url`; serve
+/// it with [`Session::serve_other_origin`].
+pub fn host_page(kiroku_url: &str) -> PathBuf {
+    let example =
+        include_str!("../../../examples/host.html").replace("../dist/", &format!("{kiroku_url}/"));
+    Session::write_page("host", &example)
 }
 
 /// ChromeDriver's log endpoint (not part of W3C WebDriver, so fantoccini has no call).
@@ -737,11 +771,10 @@ impl ChromeDriver {
 
 impl Drop for ChromeDriver {
     fn drop(&mut self) {
-        // The whole group: chromedriver and every Chromium process it started.
-        if let Ok(group) = libc::pid_t::try_from(self.child.id()) {
-            // SAFETY: kill(2) takes no pointers; a negative pid names the process
-            // group that `process_group(0)` gave the child, whose id is its pid.
-            unsafe { libc::kill(-group, libc::SIGKILL) };
+        // The whole group: chromedriver and every Chromium process it started
+        // (`process_group(0)` made the child the leader of a group with its pid).
+        if let Ok(group) = i32::try_from(self.child.id()) {
+            let _ = killpg(Pid::from_raw(group), Signal::SIGKILL);
         }
         let _ = self.child.kill();
         let _ = self.child.wait();

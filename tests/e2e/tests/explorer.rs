@@ -2,7 +2,7 @@
 //! pick a facet, brush the timeline, open an article, share the URL (open it in a
 //! new browser session and get the same view), go Back and Forward.
 
-use kiroku_e2e::Session;
+use kiroku_e2e::{keys, Session};
 
 /// Waits until `css` has exactly `n` matches.
 async fn wait_count(session: &Session, css: &str, n: usize) {
@@ -85,14 +85,7 @@ async fn search_facet_timeline_reader_share_and_history() {
     assert_eq!(session.text("#reader-title").await, first_title);
 
     // Esc returns to the list.
-    session
-        .client
-        .find(fantoccini::Locator::Css("body"))
-        .await
-        .expect("body")
-        .send_keys("\u{E00C}")
-        .await
-        .expect("press Escape");
+    session.type_into("body", keys::ESCAPE).await;
     session.wait_for("#results > li").await;
 
     session.finish().await;
@@ -166,14 +159,7 @@ async fn back_to_the_list_keeps_the_scroll_position_and_focus() {
                     .click("#results > li:nth-child(6) a.result-link")
                     .await;
                 session.wait_for("#reader").await;
-                session
-                    .client
-                    .find(fantoccini::Locator::Css("body"))
-                    .await
-                    .expect("body")
-                    .send_keys("\u{E00C}")
-                    .await
-                    .expect("Escape");
+                session.type_into("body", keys::ESCAPE).await;
             }
             _ => session.client.back().await.expect("back"),
         }
@@ -399,55 +385,5 @@ async fn minus_signs_follow_one_rule() {
         "`--制裁` is text: {minus_sanctions}"
     );
     assert_eq!(without_sanctions, 8 - sanctions, "`-制裁` excludes 制裁");
-    session.finish().await;
-}
-
-/// Screenshots for the README: desktop and 360 px, light and dark. Written to
-/// `KIROKU_SCREENSHOTS` (e.g. `docs/`), else to the target directory.
-#[tokio::test(flavor = "multi_thread")]
-async fn screenshots() {
-    let dir = std::env::var_os("KIROKU_SCREENSHOTS")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots")
-        });
-    std::fs::create_dir_all(&dir).expect("screenshot directory");
-    let session = Session::start().await;
-    let views = [
-        (
-            "desktop",
-            1280,
-            900,
-            "/#/?q=%E3%83%9E%E3%83%89%E3%82%A5%E3%83%AD",
-        ),
-        ("mobile", 360, 780, "/"),
-    ];
-    for theme in ["light", "dark"] {
-        for (name, width, height, path) in views {
-            session.resize(width, height).await;
-            session.open(path).await;
-            session
-                .client
-                .execute(
-                    "localStorage.setItem('kiroku.theme', JSON.stringify(arguments[0])); \
-                     localStorage.setItem('kiroku.lang', JSON.stringify('ja'));",
-                    vec![serde_json::json!(theme)],
-                )
-                .await
-                .expect("set the theme");
-            session.client.refresh().await.expect("reload");
-            session.wait_for("#results > li").await;
-            session
-                .screenshot(&dir.join(format!("{name}-{theme}.png")))
-                .await;
-        }
-    }
-    // The reader, on the desktop, with the query marked.
-    session.resize(1280, 900).await;
-    session.open("/#/?q=%E8%A3%8F%E5%BA%AD").await; // 裏庭
-    session.wait_for("#results > li").await;
-    session.click("#results a.result-link").await;
-    session.wait_for("#reader mark").await;
-    session.screenshot(&dir.join("reader-dark.png")).await;
     session.finish().await;
 }

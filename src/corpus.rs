@@ -1,0 +1,33 @@
+//! The corpus, indexed before the component tree exists: `start()` and `mount()`
+//! build the index once and hand it to `App` as an `Rc<Index>`, so no render ever
+//! compares or rebuilds it.
+
+use std::rc::Rc;
+
+use kiroku_core::{parse, Gazetteer, Index};
+
+use crate::state::State;
+
+/// Parses and indexes a corpus. A gazetteer that does not parse means no entity
+/// facets rather than no app (build.rs already rejects a bad embedded one).
+pub fn build_index(corpus: &str, entities: &str) -> Index {
+    // Every normalization (index, queries, highlights) follows the index build.
+    crate::nfkc::install();
+    let parsed = parse::parse(corpus);
+    let gazetteer = Gazetteer::from_toml(entities).unwrap_or_default();
+    Index::build(parsed.corpus, &gazetteer)
+}
+
+/// The embedded corpus and gazetteer ([`crate::CORPUS`], [`crate::ENTITIES`]),
+/// indexed, with the build recorded as `kiroku:index` (see [`crate::perf`]).
+pub fn embedded_index() -> Rc<Index> {
+    let started = crate::perf::now();
+    let index = build_index(crate::CORPUS, crate::ENTITIES);
+    crate::perf::measure("kiroku:index", started, None);
+    Rc::new(index)
+}
+
+/// Drops URL values this corpus does not know (see [`State::retain_known`]).
+pub fn sanitize(index: &Index, state: State) -> State {
+    state.retain_known(|name| index.gazetteer().find(name).is_some())
+}
