@@ -581,14 +581,6 @@ impl Session {
         std::fs::write(path, png).expect("write screenshot");
     }
 
-    /// Saves a PNG screenshot named `name` into `KIROKU_SCREENSHOTS` when that is set
-    /// (the README's screenshots are made this way); does nothing otherwise.
-    pub async fn screenshot_if_asked(&self, name: &str) {
-        if let Some(dir) = std::env::var_os("KIROKU_SCREENSHOTS") {
-            self.screenshot(&Path::new(&dir).join(name)).await;
-        }
-    }
-
     /// Ends a test: asserts the browser logged no error, then closes it.
     pub async fn finish(self) {
         let errors = self.console_errors().await;
@@ -661,6 +653,30 @@ pub fn host_page(kiroku_url: &str) -> PathBuf {
     let example =
         include_str!("../../../examples/host.html").replace("../dist/", &format!("{kiroku_url}/"));
     Session::write_page("host", &example)
+}
+
+/// A wide host page (its own origin's `index.html`) with the script embed in a
+/// 360 px column beside the article, mounted with a query.
+pub fn column_host_page(kiroku_url: &str) -> PathBuf {
+    Session::write_page(
+        "column",
+        &format!(
+            r#"<!doctype html><html lang="en"><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>A blog with a narrow column</title>
+<style>
+  body {{ margin: 0; display: flex; gap: 2rem; }}
+  main {{ flex: 1; padding: 1rem; }}
+  .column {{ width: 360px; flex: none; }}
+  #archive {{ height: 760px; overflow: auto; }}
+</style>
+<script type="module" src="{kiroku_url}/embed.js"></script>
+<main><h1>A wide article</h1><p>Text.</p></main>
+<aside class="column"><div id="archive"></div></aside>
+<script type="module">
+  kiroku.mount(document.getElementById("archive"), {{ query: "ロシア" }});
+</script>"#
+        ),
+    )
 }
 
 /// ChromeDriver's log endpoint (not part of W3C WebDriver, so fantoccini has no call).

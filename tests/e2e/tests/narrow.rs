@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use kiroku_e2e::{dist_dir, keys, Rect, Session};
+use kiroku_e2e::{column_host_page, dist_dir, keys, Rect, Session};
 use serde_json::json;
 
 /// The number in the count (`12件` or `12 results`).
@@ -56,7 +56,6 @@ async fn on_a_phone_the_filters_are_a_drawer_that_shows_the_results() {
         first_result,
         "the drawer lies over the results instead of pushing them down"
     );
-    session.screenshot_if_asked("mobile-filters.png").await;
     let inside = session
         .js(
             "return document.getElementById('facets').contains(document.activeElement)",
@@ -150,7 +149,6 @@ async fn the_share_menu_fits_a_phone_and_copying_moves_nothing() {
         panel.left >= 0.0 && panel.right <= width,
         "the panel is on screen at 360 px: {panel:?}"
     );
-    session.screenshot_if_asked("mobile-share.png").await;
 
     session.resize(1280, 900).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
@@ -239,37 +237,13 @@ async fn from_a_file_the_share_menu_says_what_works() {
         session.text(".share-note").await.contains("kiroku.html"),
         "it says to send the file"
     );
-    session.screenshot_if_asked("share-file.png").await;
     session.finish().await;
-}
-
-/// A wide host page with the script embed in a 360 px column.
-fn narrow_column_host(kiroku_url: &str) -> std::path::PathBuf {
-    Session::write_page(
-        "column",
-        &format!(
-            r#"<!doctype html><html lang="en"><meta charset="utf-8"><link rel="icon" href="data:,">
-<title>A blog with a narrow column</title>
-<style>
-  body {{ margin: 0; display: flex; gap: 2rem; }}
-  main {{ flex: 1; }}
-  .column {{ width: 360px; flex: none; }}
-  #archive {{ height: 760px; overflow: auto; }}
-</style>
-<script type="module" src="{kiroku_url}/embed.js"></script>
-<main><h1>A wide article</h1><p>Text.</p></main>
-<aside class="column"><div id="archive"></div></aside>
-<script type="module">
-  kiroku.mount(document.getElementById("archive"), {{ query: "ロシア" }});
-</script>"#
-        ),
-    )
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_script_embed_in_a_narrow_column_lays_out_by_its_own_width() {
     let mut session = Session::start().await;
-    let host = session.serve_other_origin(narrow_column_host(&session.base_url));
+    let host = session.serve_other_origin(column_host_page(&session.base_url));
     session
         .client
         .goto(&format!("{host}/"))
@@ -325,6 +299,5 @@ async fn a_script_embed_in_a_narrow_column_lays_out_by_its_own_width() {
         .iter()
         .any(|r| r.width > 0.0);
     assert!(!facets_shown, "no 240 px filter panel beside the results");
-    session.screenshot_if_asked("embed-column.png").await;
     session.finish().await;
 }

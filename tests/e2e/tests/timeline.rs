@@ -83,7 +83,6 @@ async fn the_hover_card_is_never_under_the_masthead() {
         })
         .await;
     assert_card_in_sight(&session, "hover").await;
-    session.screenshot_if_asked("timeline-card.png").await;
 
     // The same from the keyboard: focus on the plot shows the newest bar's card.
     session.hover(".results", 0.5).await;
@@ -123,11 +122,6 @@ async fn on_a_phone_every_card_stays_on_screen() {
             })
             .await;
         assert_card_in_sight(&session, &format!("bin {i} of {n} at 360 px")).await;
-        if i + 1 == n {
-            session
-                .screenshot_if_asked("mobile-timeline-card.png")
-                .await;
-        }
         session.press("\u{E014}").await; // →
     }
     session.finish().await;
