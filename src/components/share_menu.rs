@@ -75,13 +75,17 @@ fn system_share(title: &str, url: &str) {
         &JsValue::from_str(title),
     );
     let _ = js_sys::Reflect::set(&data, &JsValue::from_str("url"), &JsValue::from_str(url));
-    if let Ok(promise) = share.call1(&navigator, &data) {
-        // Awaited only to swallow a rejection (a dismissed sheet): not an error.
-        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
-            yew::platform::spawn_local(async move {
-                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-            });
-        }
+    let Ok(promise) = share.call1(&navigator, &data) else {
+        return;
+    };
+    // A dismissed sheet rejects: not an error to report, so it is caught. (A
+    // closure that frees itself once called; one left over per resolved share.)
+    let ignore = wasm_bindgen::closure::Closure::once_into_js(|_: JsValue| {});
+    if let Some(catch) = js_sys::Reflect::get(&promise, &JsValue::from_str("catch"))
+        .ok()
+        .and_then(|catch| catch.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = catch.call1(&promise, &ignore);
     }
 }
 
