@@ -129,7 +129,7 @@ pub fn App(props: &AppProps) -> Html {
                     share={host.owns_page().then(|| (*view).clone())}
                 />
                 <div class="layout">
-                    <Sidebar facets={searched.facets.clone()} active={view.n_filters()} />
+                    <Sidebar facets={searched.facets.clone()} active={view.n_filters()} total={searched.total} />
                     <main class="main" id="main" ref={main_ref} tabindex="-1">
                         { main }
                     </main>

@@ -80,6 +80,7 @@ pub fn ListView(props: &ListViewProps) -> Html {
                 total={searched.total}
                 shown={searched.hits.len()}
                 sort={view.sort}
+                has_query={!view.query.trim().is_empty()}
                 heading={if idle { texts.latest } else { texts.results_label }}
             />
             { list }

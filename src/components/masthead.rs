@@ -57,7 +57,9 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                     type="button"
                     class="pref lang-toggle"
                     lang={lang.other().tag()}
-                    aria-label={texts.lang_toggle_label}
+                    // The visible text ("EN") leads the name: speech input users
+                    // say what they see (axe: label-content-name-mismatch).
+                    aria-label={format!("{} — {}", texts.lang_toggle, texts.lang_toggle_label)}
                     title={texts.lang_toggle_label}
                     onclick={dispatch.reform(|_| Action::ToggleLang)}
                 >

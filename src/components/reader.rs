@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::marked::marked;
 use super::masthead::plain_click;
 use super::{use_dispatch, use_shared};
+use crate::i18n::text_lang;
 use crate::route;
 use crate::state::{Action, State};
 
@@ -38,13 +39,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let texts = lang.texts();
     let index = &shared.index;
     let dispatch = use_dispatch();
-    let heading_ref = use_node_ref();
+    let article_ref = use_node_ref();
     {
-        // Move focus to the article so screen readers and keys start there.
-        let heading_ref = heading_ref.clone();
+        // Focus moves to the article region, whose first controls are back, ‹ and ›:
+        // Tab reaches them next (focused on the title, they were behind it), and a
+        // screen reader announces the article by its title (`aria-labelledby`).
+        let article_ref = article_ref.clone();
         use_effect_with(props.article_id.clone(), move |_| {
-            if let Some(heading) = heading_ref.cast::<web_sys::HtmlElement>() {
-                let _ = heading.focus();
+            if let Some(article) = article_ref.cast::<web_sys::HtmlElement>() {
+                let _ = article.focus();
             }
         });
     }
@@ -113,13 +116,20 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
     let Some(article) = props.doc.and_then(|doc| index.article(doc)) else {
         return html! {
-            <article class="reader" id="reader">
+            <article class="reader" id="reader" tabindex="-1" ref={article_ref}>
                 { toolbar }
                 <p class="not-found" role="status">{ texts.not_found }</p>
             </article>
         };
     };
     let doc = props.doc.unwrap_or_default();
+    // The corpus's language, not the UI's (see `text_lang`).
+    let corpus_lang = text_lang(&article.title).or_else(|| {
+        article
+            .blocks()
+            .iter()
+            .find_map(|block| text_lang(block.text))
+    });
     let query = props.query.as_str();
 
     // Consecutive bullets form one list.
@@ -161,18 +171,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
     mentioned.dedup();
 
     html! {
-        <article class="reader" id="reader" aria-labelledby="reader-title">
+        <article class="reader" id="reader" aria-labelledby="reader-title" tabindex="-1" ref={article_ref}>
             { toolbar }
             <header class="reader-head">
                 <p class="result-meta">
                     <time datetime={article.date.to_string()}>{ lang.date(article.date) }</time>
                     { source_line(article.source.as_deref(), article.url.as_deref()) }
                 </p>
-                <h1 id="reader-title" tabindex="-1" ref={heading_ref}>
+                <h1 id="reader-title" lang={corpus_lang}>
                     { marked(&article.title, &index.highlight(query, &article.title)) }
                 </h1>
             </header>
-            <div class="reader-body">
+            <div class="reader-body" lang={corpus_lang}>
                 { for body }
             </div>
             <footer class="reader-foot">
@@ -184,7 +194,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                                 let value = name.clone();
                                 let onclick = dispatch.reform(move |_| Action::ShowEntity(value.clone()));
                                 html! {
-                                    <button type="button" class="chip" title={kind} {onclick}>
+                                    <button type="button" class="chip" title={kind} lang={text_lang(&name)} {onclick}>
                                         { name }
                                     </button>
                                 }

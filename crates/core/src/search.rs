@@ -123,7 +123,8 @@ impl Index {
         let query = Query::parse(&request.query);
         let (mut hits, facets) = self.matching(request, &query);
         let docs: Vec<DocId> = hits.iter().map(|&(d, _)| d).collect();
-        let timeline = timeline(self, &docs);
+        let window = crate::timeline::window(request.from, request.to, &request.years);
+        let timeline = timeline(self, &docs, window);
         let total = hits.len();
         let keep = request.offset.saturating_add(request.limit);
         self.sort(&mut hits, request.sort, query.matches_all(), keep);

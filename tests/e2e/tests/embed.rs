@@ -403,3 +403,49 @@ async fn keyboard_shortcuts_work_inside_the_script_embed() {
     assert_eq!(hash, json!(""), "the host's URL is left alone");
     session.finish().await;
 }
+
+/// A host page whose kiroku server forgot `Access-Control-Allow-Origin`: the embed
+/// cannot load, and says so in the mount element (and the console), instead of
+/// leaving an empty box.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_script_embed_without_cors_headers_says_why_it_is_empty() {
+    let mut session = Session::start().await;
+    let kiroku = session.serve_other_origin_without_cors(kiroku_e2e::dist_dir());
+    let page = Session::write_page(
+        "no-cors",
+        &format!(
+            r#"<!doctype html><html lang="en"><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>A host without CORS</title>
+<script src="{kiroku}/embed.js"></script>
+<div id="archive"></div>
+<script>kiroku.mount(document.getElementById("archive"), {{ lang: "en" }});</script>"#
+        ),
+    );
+    let host = session.serve_other_origin(page);
+    session
+        .client
+        .goto(&format!("{host}/"))
+        .await
+        .expect("open the host page");
+    session
+        .eventually("the mount element explains the failure", || async {
+            session
+                .text("#archive")
+                .await
+                .contains("Access-Control-Allow-Origin")
+        })
+        .await;
+    let role = session
+        .js(
+            "return document.querySelector('#archive [role=alert]') !== null",
+            vec![],
+        )
+        .await;
+    assert_eq!(role, json!(true), "announced as an alert");
+    let errors = session.console_errors().await;
+    assert!(
+        errors.iter().any(|e| e.contains("kiroku.mount")),
+        "and in the console: {errors:?}"
+    );
+    session.close().await;
+}

@@ -414,3 +414,65 @@ async fn typing_keeps_the_view_one_arrived_on_in_history() {
         .await;
     session.finish().await;
 }
+
+/// With no query the list is newest first ("latest articles"): the sort menu says
+/// so, and offers relevance only once there is a query to rank by.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sort_menu_says_what_order_the_list_is_in() {
+    let session = Session::start().await;
+    session.open("/").await;
+    session.wait_for("#results > li").await;
+    let menu = || async {
+        let found = session
+            .js(
+                "const s = document.querySelector('.sort select');
+                 return [s.selectedOptions[0].value, [...s.options].map((o) => o.value).join()]",
+                vec![],
+            )
+            .await;
+        serde_json::from_value::<(String, String)>(found).expect("the menu")
+    };
+    assert_eq!(menu().await, ("new".into(), "new,old".into()), "no query");
+    session.type_into("#search", "ロシア").await;
+    session
+        .eventually("a query ranks by relevance", || async {
+            menu().await == ("rel".into(), "rel,new,old".into())
+        })
+        .await;
+    session.finish().await;
+}
+
+/// A minus excludes the term after it; minus signs with no term after them are
+/// text. So `-`, `---` and `--制裁` all search for their characters, and none of
+/// them returns every article (`---` and `--制裁` used to).
+#[tokio::test(flavor = "multi_thread")]
+async fn minus_signs_follow_one_rule() {
+    let session = Session::start().await;
+    let mut counts = Vec::new();
+    for query in [
+        "-",
+        "---",
+        "--%E5%88%B6%E8%A3%81",
+        "%E5%88%B6%E8%A3%81",
+        "-%E5%88%B6%E8%A3%81",
+    ] {
+        session.open(&format!("/#/?q={query}")).await;
+        session.client.refresh().await.expect("reload");
+        session.wait_for("#count").await;
+        session
+            .eventually("a count", || async { count(&session).await != usize::MAX })
+            .await;
+        counts.push(count(&session).await);
+    }
+    let [minus, three, minus_sanctions, sanctions, without_sanctions] = counts[..] else {
+        unreachable!()
+    };
+    assert!(minus < 8, "`-` is text: {minus}");
+    assert!(three <= minus, "`---` is text, rarer than `-`: {three}");
+    assert!(
+        minus_sanctions <= sanctions,
+        "`--制裁` is text: {minus_sanctions}"
+    );
+    assert_eq!(without_sanctions, 8 - sanctions, "`-制裁` excludes 制裁");
+    session.finish().await;
+}

@@ -132,3 +132,23 @@ async fn tampered_hashes_fall_back_to_the_default_view() {
 
     session.finish().await;
 }
+
+/// A range written backwards is the same days written forwards: all its articles,
+/// and a chip that reads forwards. Read as given, it showed 0 results.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backwards_range_reads_forwards() {
+    let session = Session::start().await;
+    session.open("/#/?from=2025-12-31&to=2013-01-01").await;
+    session.wait_for("#results > li").await;
+    assert_eq!(count(&session).await, Some(8));
+    let chip = session
+        .text_contents(".active-filters .chip")
+        .await
+        .join("");
+    let (from, to) = (
+        chip.find("2013").unwrap_or(usize::MAX),
+        chip.find("2025").unwrap_or(0),
+    );
+    assert!(from < to, "the chip reads forwards: {chip}");
+    session.finish().await;
+}

@@ -3,11 +3,13 @@
 //! `docs/`). Not a test: it asserts nothing, it only draws.
 //!
 //! Desktop (1280 px) and phone (360 px) in the light and dark themes, the reader, the
-//! host page with both embeds (`examples/host.html`) and the Share menu.
+//! host page with both embeds (`examples/host.html`) and the Share menu; the
+//! timeline's hover card, the phone's filter drawer and Share menu, and the script
+//! embed in a 360 px column of a 1280 px page.
 
 use std::{path::Path, time::Duration};
 
-use kiroku_e2e::{host_page, Session};
+use kiroku_e2e::{column_host_page, host_page, Session};
 
 #[tokio::main]
 async fn main() {
@@ -18,6 +20,7 @@ async fn main() {
     let dir = Path::new(&dir);
     explorer(dir).await;
     embeds(dir).await;
+    narrow(dir).await;
     eprintln!("screenshots: written to {}", dir.display());
 }
 
@@ -93,5 +96,67 @@ async fn embeds(dir: &Path) {
     session.click(".share-toggle").await;
     session.wait_for("#share-link").await;
     session.screenshot(&dir.join("share.png")).await;
+    session.finish().await;
+}
+
+/// The timeline's card, the phone's drawer and Share menu, and a narrow embed.
+async fn narrow(dir: &Path) {
+    let mut session = Session::start().await;
+    session.resize(1280, 900).await;
+    session.open("/").await;
+    session
+        .js(
+            "localStorage.setItem('kiroku.lang', JSON.stringify('ja'));",
+            vec![],
+        )
+        .await;
+    session.client.refresh().await.expect("reload");
+    session.wait_for("#results > li").await;
+    // The plot just under the sticky masthead, the newest bar hovered.
+    session
+        .js(
+            "const plot = document.querySelector('.timeline-plot').getBoundingClientRect();
+             const head = document.querySelector('.masthead').getBoundingClientRect();
+             window.scrollBy(0, plot.top - head.bottom - 4);",
+            vec![],
+        )
+        .await;
+    session.hover(".timeline-plot", 0.97).await;
+    session.wait_for("#timeline-card").await;
+    session.screenshot(&dir.join("timeline-card.png")).await;
+
+    session.resize(360, 780).await;
+    session.open("/").await;
+    session.client.refresh().await.expect("reload");
+    session.wait_for("#results > li").await;
+    session.click(".facets-toggle").await;
+    session.wait_for(".open > .facets").await;
+    session.screenshot(&dir.join("mobile-filters.png")).await;
+    session.click(".facets-done").await;
+    session.click(".share-toggle").await;
+    session.wait_for("#share-link").await;
+    session.screenshot(&dir.join("mobile-share.png")).await;
+
+    session.resize(1280, 900).await;
+    let host = session.serve_other_origin(column_host_page(&session.base_url));
+    session
+        .client
+        .goto(&format!("{host}/"))
+        .await
+        .expect("open the host page");
+    session
+        .eventually("the column's explorer lists results", || async {
+            let found = session
+                .js(
+                    "const root = document.getElementById('archive').shadowRoot;
+                     return !!root && root.querySelectorAll('#results li').length > 0;",
+                    vec![],
+                )
+                .await;
+            found == serde_json::json!(true)
+        })
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    session.screenshot(&dir.join("embed-column.png")).await;
     session.finish().await;
 }
