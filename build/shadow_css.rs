@@ -40,7 +40,11 @@ pub fn rewrite(css: &str, file: &str) -> Result<String> {
     // The visitor's error type is `Infallible`: visiting cannot fail.
     let Ok(()) = sheet.visit(&mut DocumentSelectors);
     let printed = sheet
-        .to_css(PrinterOptions::default())
+        .to_css(PrinterOptions {
+            // The sheet ships inside the wasm: whitespace is download size.
+            minify: true,
+            ..PrinterOptions::default()
+        })
         .map_err(|err| anyhow!("cannot print the rewritten {file}: {err}"))?;
     Ok(printed.code)
 }
