@@ -1,23 +1,20 @@
 //! The script embed: `kiroku.mount(element, options)` renders the explorer inside a
 //! shadow root of a host page's element, so neither page's styles reach the other.
 //!
-//! A mounted explorer keeps its view in memory: it does not touch the host's URL,
-//! `<html>` attributes, window scroll or global keys. `dist/embed.js` (written by
+//! A mounted explorer ([`Host::Mounted`]) keeps its view in memory: it does not
+//! touch the host's URL, `<html>` attributes, window scroll or title, and reads
+//! keys only inside its own root. `dist/embed.js` (written by
 //! `cargo xtask dist`) loads the module and exposes `window.kiroku.mount`.
 
 use wasm_bindgen::prelude::*;
-use yew::AttrValue;
 
-use crate::{app, i18n::Lang, prefs::Theme, route, state::State};
+use crate::{app, host::Host, i18n::Lang, prefs::Theme, route, state::State};
 
-/// The app's stylesheet, rewritten for a shadow root by [`shadow_css`].
-const STYLE: &str = include_str!("../static/style.css");
-
-/// Where a mounted app lives: the element that carries its theme and language.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Mounted {
-    pub root: web_sys::Element,
-}
+/// The app's stylesheet rewritten for a shadow root, at build time by a CSS parser
+/// (`build/shadow_css.rs`): `:root` and `html` selectors become the mounted root
+/// element (`.kiroku-root`), so variables, theme and base font apply inside and
+/// nothing leaks out.
+pub const SHADOW_STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/shadow.css"));
 
 /// What a host page may pass to `mount`. Unknown keys and ill-typed values are ignored.
 #[derive(Debug, Default, PartialEq)]
@@ -56,15 +53,6 @@ pub fn parse_theme(value: &str) -> Theme {
     }
 }
 
-/// The stylesheet for a shadow root: document-level selectors (`:root`, `html`,
-/// `body`) become the mounted root element, so variables, theme and base font apply
-/// inside and nothing leaks out.
-pub fn shadow_css(css: &str) -> String {
-    css.replace(":root", ".kiroku-root")
-        .replace("\nhtml {", "\n.kiroku-root {")
-        .replace("\nbody {", "\n.kiroku-body {")
-}
-
 /// Renders the explorer into `element` (see the module docs). Fails, without touching
 /// the element, if it already has a shadow root (e.g. mounted twice).
 #[wasm_bindgen]
@@ -84,12 +72,11 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue>
     shadow.append_child(&root)?;
 
     let props = app::AppProps {
-        corpus: AttrValue::Static(crate::CORPUS),
-        entities: AttrValue::Static(crate::ENTITIES),
+        index: crate::corpus::embedded_index(),
         initial: options.initial_state(),
         lang: options.lang.unwrap_or_else(crate::prefs::load_lang),
         theme: options.theme.unwrap_or_default(),
-        mounted: Some(Mounted { root: root.clone() }),
+        host: Host::Mounted(root.clone()),
     };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
     Ok(())
@@ -103,15 +90,14 @@ fn adopt_stylesheet(
     document: &web_sys::Document,
     shadow: &web_sys::ShadowRoot,
 ) -> Result<(), JsValue> {
-    let css = shadow_css(STYLE);
     if let Ok(sheet) = web_sys::CssStyleSheet::new() {
-        if sheet.replace_sync(&css).is_ok() {
+        if sheet.replace_sync(SHADOW_STYLE).is_ok() {
             shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
             return Ok(());
         }
     }
     let style = document.create_element("style")?;
-    style.set_text_content(Some(&css));
+    style.set_text_content(Some(SHADOW_STYLE));
     shadow.append_child(&style)?;
     Ok(())
 }

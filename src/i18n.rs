@@ -68,6 +68,15 @@ impl Lang {
         }
     }
 
+    /// The filter sheet's closing action: what the reader will see.
+    pub fn show_results(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Ja, n) => format!("{n}件を表示"),
+            (Lang::En, 1) => "Show 1 result".into(),
+            (Lang::En, n) => format!("Show {n} results"),
+        }
+    }
+
     /// When only the first hits of a long result list are rendered.
     pub fn showing_first(self, n: usize) -> String {
         match self {
@@ -159,6 +168,31 @@ impl Lang {
     }
 }
 
+/// The language of a corpus text, for its `lang` attribute, so a screen reader
+/// reads Japanese titles with a Japanese voice in the English UI.
+///
+/// A corpus declares no language; each text's is told by its script: kana or CJK
+/// ideographs mean Japanese (kiroku's normalizer and tokenizer are built for it).
+/// Anything else gets `None` and inherits the UI's language.
+///
+/// ```
+/// use kiroku::i18n::text_lang;
+/// assert_eq!(text_lang("米、ベネズエラ大統領の追放もくろむ"), Some("ja"));
+/// assert_eq!(text_lang("Oil output falls"), None);
+/// ```
+pub fn text_lang(text: &str) -> Option<&'static str> {
+    let japanese = |c: char| {
+        matches!(c,
+            '\u{3040}'..='\u{30FF}'      // hiragana, katakana
+            | '\u{31F0}'..='\u{31FF}'    // katakana extensions
+            | '\u{3400}'..='\u{4DBF}'    // CJK extension A
+            | '\u{4E00}'..='\u{9FFF}'    // CJK unified ideographs
+            | '\u{FF66}'..='\u{FF9F}'    // half-width katakana
+        )
+    };
+    text.chars().any(japanese).then_some("ja")
+}
+
 fn month_abbr(month: u8) -> &'static str {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -199,6 +233,8 @@ pub struct Texts {
     pub timeline_hint: &'static str,
     pub timeline_reset: &'static str,
     pub timeline_outside: &'static str,
+    pub timeline_zoom_out: &'static str,
+    pub timeline_years: &'static str,
     pub back: &'static str,
     pub previous: &'static str,
     pub next: &'static str,
@@ -213,12 +249,18 @@ pub struct Texts {
     pub share_embed: &'static str,
     pub copy: &'static str,
     pub copied: &'static str,
+    pub share_system: &'static str,
+    pub share_view_code: &'static str,
+    pub share_file_note: &'static str,
     pub theme_system: &'static str,
     pub lang_toggle: &'static str,
     pub lang_toggle_label: &'static str,
     pub shortcuts: &'static str,
     pub not_found: &'static str,
+    /// In the reader, for an article outside the current results.
+    pub not_in_results: &'static str,
     pub filters_toggle: &'static str,
+    pub close_filters: &'static str,
     pub show_less: &'static str,
 }
 
@@ -251,6 +293,8 @@ pub const JA: Texts = Texts {
     timeline_hint: "クリックで期間を選択、ドラッグで範囲指定。←→で移動、Enterで選択",
     timeline_reset: "期間をリセット",
     timeline_outside: "表示範囲外の日付",
+    timeline_zoom_out: "期間を広げる",
+    timeline_years: "年で選ぶ",
     back: "一覧に戻る",
     previous: "前の記事",
     next: "次の記事",
@@ -265,12 +309,17 @@ pub const JA: Texts = Texts {
     share_embed: "埋め込みコード（iframe）",
     copy: "コピー",
     copied: "コピーしました",
+    share_system: "ほかのアプリで共有…",
+    share_view_code: "この表示のコード（アドレスの # 以降）",
+    share_file_note: "このページはファイルから開かれています。このアドレス（file://…）はこのコンピューターでしか開けません。この表示を共有するには、kiroku.html ファイルと下のコードを送り、ファイルのアドレスの末尾にコードを付けて開くよう伝えてください。",
     theme_system: "自動",
     lang_toggle: "EN",
     lang_toggle_label: "Switch to English",
     shortcuts: "/ 検索　↑↓ 移動　Enter 開く　Esc 閉じる",
-    not_found: "この記事は見つかりません。",
+    not_found: "この記事は収録されていません。",
+    not_in_results: "現在の検索結果には含まれていません",
     filters_toggle: "絞り込み",
+    close_filters: "絞り込みを閉じる",
     show_less: "閉じる",
 };
 
@@ -303,6 +352,8 @@ pub const EN: Texts = Texts {
     timeline_hint: "Click a bar to filter, drag to pick a range. ←→ move, Enter selects",
     timeline_reset: "Reset range",
     timeline_outside: "dates outside this span",
+    timeline_zoom_out: "Zoom out",
+    timeline_years: "Pick a year",
     back: "Back to results",
     previous: "Previous",
     next: "Next",
@@ -317,11 +368,16 @@ pub const EN: Texts = Texts {
     share_embed: "Embed code (iframe)",
     copy: "Copy",
     copied: "Copied",
+    share_system: "Share via…",
+    share_view_code: "This view's code (the address from # on)",
+    share_file_note: "This page was opened from a file: its address (file://…) opens only on this computer. To share this view, send the kiroku.html file with the code below; opened with the code added to the end of its address, the file shows this view.",
     theme_system: "Auto",
     lang_toggle: "日本語",
     lang_toggle_label: "日本語に切り替え",
     shortcuts: "/ search · ↑↓ move · Enter open · Esc close",
     not_found: "This article is not in the corpus.",
+    not_in_results: "Not in the current results",
     filters_toggle: "Filters",
+    close_filters: "Close filters",
     show_less: "Show fewer",
 };

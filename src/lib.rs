@@ -1,12 +1,20 @@
 //! kiroku, the app: a yew component tree over the corpus embedded at build time.
 //!
 //! All text work lives in `kiroku-core`; this crate renders state and turns events
-//! into state changes. [`state`] is the view, [`route`] its URL form, [`app`] derives
-//! results from index + state, [`components`] render them.
+//! into state changes. [`state`] is the model and its reducer, [`route`] the view's
+//! URL form, [`corpus`] builds the index before the tree exists, [`app`] is the
+//! root (context, hooks, layout), [`hooks`] the shell's concerns, [`components`]
+//! render, [`dom`] is every touch of the page beyond the tree, [`host`] says whose
+//! page it is.
 
 pub mod app;
 pub mod components;
+pub mod context;
+pub mod corpus;
+pub mod dom;
 pub mod embed;
+pub mod hooks;
+pub mod host;
 pub mod i18n;
 pub mod nfkc;
 pub mod perf;
@@ -20,12 +28,9 @@ pub const CORPUS: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.txt"));
 /// The entity gazetteer validated and embedded by `build.rs` (may be empty).
 pub const ENTITIES: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.toml"));
 
-/// Mounts the app into the page's `[data-kiroku-page]` element, with the view from the URL hash and the
-/// language and theme from localStorage or the browser.
+/// Mounts the app into the page's `[data-kiroku-page]` element, with the view from
+/// the URL hash and the language and theme from localStorage or the browser.
 pub fn start() {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
     // Only our own page has this element; a host page that loads the module for
     // `kiroku.mount` (the script embed) gets nothing rendered until it asks.
     let Some(root) = web_sys::window()
@@ -35,12 +40,11 @@ pub fn start() {
         return;
     };
     let props = app::AppProps {
-        corpus: yew::AttrValue::Static(CORPUS),
-        entities: yew::AttrValue::Static(ENTITIES),
-        initial: route::decode(&hash),
+        index: corpus::embedded_index(),
+        initial: route::decode(&dom::hash()),
         lang: prefs::load_lang(),
         theme: prefs::load_theme(),
-        mounted: None,
+        host: host::Host::Page,
     };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
 }

@@ -3,7 +3,8 @@
 //! `#/?q=マドゥロ&e=ロシア&e=中国&y=2025&from=2025-01-01&to=2025-12-31&sort=new&a=<id>`
 //! — every key optional, entities and years repeated, values percent-encoded UTF-8.
 //! Decoding never fails: unknown keys and invalid values (a bad date, a year that
-//! is not a number, broken percent escapes) are skipped, so any URL gives a view.
+//! is not a number, broken percent escapes) are skipped, so any URL gives a view;
+//! a `from` after its `to` is read as the same range written forwards.
 //!
 //! ```
 //! use kiroku::{route, state::State};
@@ -95,6 +96,13 @@ pub fn decode(hash: &str) -> State {
             "a" if !value.is_empty() => state.article = Some(value),
             "embed" => state.embed = value == "1",
             _ => {}
+        }
+    }
+    // A range written backwards (by hand, or by another tool) means the same days:
+    // read as given, it would select nothing and show a backwards chip.
+    if let (Some(from), Some(to)) = (state.from, state.to) {
+        if from > to {
+            (state.from, state.to) = (Some(to), Some(from));
         }
     }
     state

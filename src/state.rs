@@ -1,23 +1,34 @@
-//! The view state and its reducer: everything the URL hash carries, nothing else.
+//! The model and its reducer: the view (everything the URL hash carries), how the
+//! browser history records it, and the few choices that are not part of a link
+//! (language, theme, pages shown). No view code.
 //!
-//! `State` is what a shared link reproduces (query, filters, date range, sort, open
-//! article); [`crate::route`] is its serialized form. Results are *derived* from it
-//! and the index, never stored here. Actions that change nothing return the same
-//! `Rc`, so yew skips the re-render and the URL is not rewritten.
+//! [`State`] is what a shared link reproduces (query, filters, date range, sort,
+//! open article); [`crate::route`] is its serialized form. [`Model`] is what the app's
+//! one reducer owns: the view plus everything else decided per action, the history
+//! mode included, so the reducer always judges an action against the latest model
+//! (two dispatches before a render see each other). Results are *derived* from the
+//! view and the index, never stored here. Actions that change nothing return the
+//! same `Rc`, so yew skips the re-render and nothing is recorded.
 //!
 //! ```
 //! use std::rc::Rc;
-//! use kiroku::state::{Action, State};
+//! use kiroku::state::{Action, Model, State};
 //! use yew::Reducible;
-//! let state = Rc::new(State::default()).reduce(Action::ToggleYear(2025));
-//! assert_eq!(state.years, [2025]);
-//! assert!(state.reduce(Action::ToggleYear(2025)).years.is_empty());
+//! let model = Rc::new(Model::new(State::default(), Default::default(), Default::default()));
+//! let model = model.reduce(Action::ToggleYear(2025));
+//! assert_eq!(model.view.years, [2025]);
+//! assert_eq!(model.entry, 1); // a new history entry
+//! let same = model.clone().reduce(Action::Close); // nothing open: no change
+//! assert!(Rc::ptr_eq(&model, &same));
 //! ```
 
 use std::rc::Rc;
 
 use kiroku_core::{Date, Sort};
 use yew::Reducible;
+
+use crate::i18n::Lang;
+use crate::prefs::Theme;
 
 /// The whole view, as a link reproduces it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -47,28 +58,102 @@ impl State {
             || self.to.is_some()
     }
 
-    /// Drops what this corpus does not know (entities outside the gazetteer, an
-    /// article id that no article has): a link from another corpus or a hand-edited
-    /// URL degrades to the nearest valid view instead of an empty one.
-    pub fn retain_known(
-        mut self,
-        is_entity: impl Fn(&str) -> bool,
-        is_article: impl Fn(&str) -> bool,
-    ) -> State {
+    /// How many filters are in force (each entity, each year, a date range).
+    pub fn n_filters(&self) -> usize {
+        self.entities.len()
+            + self.years.len()
+            + usize::from(self.from.is_some() || self.to.is_some())
+    }
+
+    /// Drops entities this corpus does not know (a link from another corpus or a
+    /// hand-edited URL degrades to the nearest valid view instead of an empty one).
+    /// An unknown article id stays: the reader says that no article has it, rather
+    /// than silently showing the list.
+    pub fn retain_known(mut self, is_entity: impl Fn(&str) -> bool) -> State {
         self.entities.retain(|name| is_entity(name));
-        if self.article.as_deref().is_some_and(|id| !is_article(id)) {
-            self.article = None;
-        }
         self
+    }
+
+    /// Whether `other` asks for the same search (everything but the open article
+    /// and the embed flag), i.e. shows the same list.
+    pub fn same_search(&self, other: &State) -> bool {
+        self.query == other.query
+            && self.entities == other.entities
+            && self.years == other.years
+            && self.from == other.from
+            && self.to == other.to
+            && self.sort == other.sort
+    }
+
+    /// The view after `action`, or `None` when it changes nothing. Actions that are
+    /// not about the view (language, theme, paging) change nothing here.
+    pub fn apply(&self, action: &Action) -> Option<State> {
+        let mut next = self.clone();
+        match action {
+            Action::SetQuery(query) | Action::Search(query) => next.query = query.clone(),
+            Action::ClearQuery => next.query.clear(),
+            Action::ToggleEntity(name) => {
+                if let Some(at) = next.entities.iter().position(|e| e == name) {
+                    next.entities.remove(at);
+                } else if !name.is_empty() {
+                    next.entities.push(name.clone());
+                }
+            }
+            Action::ShowEntity(name) => {
+                if !name.is_empty() && !next.entities.contains(name) {
+                    next.entities.push(name.clone());
+                }
+                next.article = None;
+            }
+            Action::ToggleYear(year) => match next.years.binary_search(year) {
+                Ok(at) => {
+                    next.years.remove(at);
+                }
+                Err(at) => next.years.insert(at, *year),
+            },
+            Action::SetRange(from, to) => {
+                // A brush dragged right-to-left is still a range.
+                let (from, to) = match (*from, *to) {
+                    (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+                    range => range,
+                };
+                next.from = from;
+                next.to = to;
+            }
+            Action::ClearRange => {
+                next.from = None;
+                next.to = None;
+            }
+            Action::ClearFilters => {
+                next.entities.clear();
+                next.years.clear();
+                next.from = None;
+                next.to = None;
+            }
+            Action::SetSort(sort) => next.sort = *sort,
+            Action::Open(id) => next.article = Some(id.clone()),
+            Action::Close => next.article = None,
+            Action::Reset => {
+                next = State {
+                    embed: next.embed,
+                    ..State::default()
+                }
+            }
+            Action::Sync(state) => next = state.clone(),
+            Action::ShowMore | Action::ToggleLang | Action::ToggleTheme => {}
+        }
+        (next != *self).then_some(next)
     }
 }
 
-/// How an action should be recorded in the browser history.
+/// How a view is written to the browser history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HistoryMode {
-    /// A new entry, so Back undoes it (discrete actions: a facet, a sort, opening).
+    /// A new entry, so Back undoes it (discrete actions: a facet, a sort, opening;
+    /// the first keystroke of a typing burst).
     Push,
-    /// Overwrite the current entry (typing: one entry per search, not per key).
+    /// Overwrite the current entry (the rest of a typing burst: one entry per
+    /// search, not per key; a view adopted from the URL).
     Replace,
 }
 
@@ -96,78 +181,87 @@ pub enum Action {
     Reset,
     /// The URL changed from outside (Back/Forward, a pasted link): adopt its state.
     Sync(State),
+    /// One more page of hits ("show more"); a new search starts again at one.
+    ShowMore,
+    ToggleLang,
+    /// The theme toggle's cycle (system → light → dark).
+    ToggleTheme,
 }
 
-impl Action {
-    pub fn history_mode(&self) -> HistoryMode {
-        match self {
-            Action::SetQuery(_) | Action::Sync(_) => HistoryMode::Replace,
-            _ => HistoryMode::Push,
+/// What the app's reducer owns: the view and everything else decided per action.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// The view, shared: a new `Rc` only when it changed, so cards and effects keyed
+    /// on it compare a pointer.
+    pub view: Rc<State>,
+    /// The history entry the view belongs to. A change that starts a new entry (a
+    /// discrete action, or the first keystroke of a typing burst) counts it up; the
+    /// URL hook pushes when it sees a number it has not written yet and replaces
+    /// otherwise (see [`Model::history_mode`]).
+    pub entry: u64,
+    /// Whether the last change was typing ([`Action::SetQuery`]): the next keystroke
+    /// then continues the burst in the same entry. Any other change ends it.
+    typing: bool,
+    /// Pages of hits shown (see `hooks::search::PAGE`).
+    pub pages: usize,
+    pub lang: Lang,
+    pub theme: Theme,
+}
+
+impl Model {
+    /// The model a visit starts with: `view` (from the URL or the embed options),
+    /// one page, and the entry the page was opened on.
+    pub fn new(view: State, lang: Lang, theme: Theme) -> Model {
+        Model {
+            view: Rc::new(view),
+            entry: 0,
+            typing: false,
+            pages: 1,
+            lang,
+            theme,
+        }
+    }
+
+    /// How to write the view when `written` is the last entry written: a push for
+    /// an entry not written yet, else a replace. Two changes before a render (one
+    /// write) that start one entry give one push.
+    pub fn history_mode(&self, written: u64) -> HistoryMode {
+        if self.entry == written {
+            HistoryMode::Replace
+        } else {
+            HistoryMode::Push
         }
     }
 }
 
-impl Reducible for State {
+impl Reducible for Model {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        match action {
-            Action::SetQuery(query) | Action::Search(query) => next.query = query,
-            Action::ClearQuery => next.query.clear(),
-            Action::ToggleEntity(name) => {
-                if let Some(at) = next.entities.iter().position(|e| *e == name) {
-                    next.entities.remove(at);
-                } else if !name.is_empty() {
-                    next.entities.push(name);
-                }
-            }
-            Action::ShowEntity(name) => {
-                if !name.is_empty() && !next.entities.contains(&name) {
-                    next.entities.push(name);
-                }
-                next.article = None;
-            }
-            Action::ToggleYear(year) => match next.years.binary_search(&year) {
-                Ok(at) => {
-                    next.years.remove(at);
-                }
-                Err(at) => next.years.insert(at, year),
-            },
-            Action::SetRange(from, to) => {
-                // A brush dragged right-to-left is still a range.
-                let (from, to) = match (from, to) {
-                    (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
-                    range => range,
+        match &action {
+            Action::ToggleLang => next.lang = next.lang.other(),
+            Action::ToggleTheme => next.theme = next.theme.next(),
+            Action::ShowMore => next.pages += 1,
+            _ => {
+                let Some(view) = self.view.apply(&action) else {
+                    return self;
                 };
-                next.from = from;
-                next.to = to;
-            }
-            Action::ClearRange => {
-                next.from = None;
-                next.to = None;
-            }
-            Action::ClearFilters => {
-                next.entities.clear();
-                next.years.clear();
-                next.from = None;
-                next.to = None;
-            }
-            Action::SetSort(sort) => next.sort = sort,
-            Action::Open(id) => next.article = Some(id),
-            Action::Close => next.article = None,
-            Action::Reset => {
-                next = State {
-                    embed: next.embed,
-                    ..State::default()
+                if !view.same_search(&self.view) {
+                    next.pages = 1;
                 }
+                // A Sync comes from the URL, which already has its entry; the first
+                // keystroke of a burst, and every discrete action, make a new one.
+                let new_entry = match action {
+                    Action::Sync(_) => false,
+                    Action::SetQuery(_) => !self.typing,
+                    _ => true,
+                };
+                next.entry += u64::from(new_entry);
+                next.view = Rc::new(view);
             }
-            Action::Sync(state) => next = state,
         }
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        next.typing = matches!(action, Action::SetQuery(_));
+        Rc::new(next)
     }
 }

@@ -1,11 +1,15 @@
 //! The app rendered natively with yew's server renderer: what each view shows.
 #![cfg(not(target_arch = "wasm32"))]
 
-use kiroku::app::{build_index, App, AppProps};
+use std::rc::Rc;
+
+use kiroku::app::{App, AppProps};
+use kiroku::corpus::build_index;
+use kiroku::host::Host;
 use kiroku::i18n::Lang;
 use kiroku::route;
 use kiroku::state::State;
-use yew::{AttrValue, LocalServerRenderer};
+use yew::LocalServerRenderer;
 
 const CORPUS: &str = "\
 - 2024年1月2日 古い記事
@@ -23,12 +27,11 @@ const ENTITIES: &str = "[[entity]]\nname = \"マドゥロ\"\nkind = \"person\"\n
 
 async fn render_with(corpus: &'static str, hash: &str, lang: Lang) -> String {
     LocalServerRenderer::<App>::with_props(AppProps {
-        corpus: AttrValue::Static(corpus),
-        entities: AttrValue::Static(ENTITIES),
+        index: Rc::new(build_index(corpus, ENTITIES)),
         initial: route::decode(hash),
         lang,
         theme: Default::default(),
-        mounted: None,
+        host: Host::Page,
     })
     .render()
     .await
@@ -68,12 +71,11 @@ async fn lists_articles_newest_first_with_a_count() {
 #[tokio::test]
 async fn the_embedded_default_corpus_lists_all_eight_articles() {
     let html = LocalServerRenderer::<App>::with_props(AppProps {
-        corpus: AttrValue::Static(kiroku::CORPUS),
-        entities: AttrValue::Static(kiroku::ENTITIES),
+        index: kiroku::corpus::embedded_index(),
         initial: State::default(),
         lang: Lang::Ja,
         theme: Default::default(),
-        mounted: None,
+        host: Host::Page,
     })
     .render()
     .await;
@@ -123,10 +125,78 @@ async fn no_results_offers_to_drop_the_filters() {
 
 #[tokio::test]
 async fn unknown_url_values_are_ignored() {
-    let html = render("#/?e=nobody&a=no-such-article&y=soon&sort=sideways").await;
+    let html = render("#/?e=nobody&y=soon&sort=sideways").await;
     assert!(html.contains("2件"), "{html}");
     assert!(!html.contains("nobody"), "{html}");
     assert!(!html.contains(r#"class="reader""#), "{html}");
+}
+
+#[tokio::test]
+async fn an_unknown_article_says_it_is_not_in_this_corpus() {
+    let html = render("#/?a=no-such-article").await;
+    assert!(html.contains(r#"class="reader""#), "{html}");
+    assert!(html.contains("この記事は収録されていません。"), "{html}");
+    assert!(!html.contains(r#"class="results""#), "not the list: {html}");
+    let html = render_with(CORPUS, "#/?a=no-such-article", Lang::En).await;
+    assert!(
+        html.contains("This article is not in the corpus."),
+        "{html}"
+    );
+}
+
+/// Twenty-five articles that all mention 米国, one a day: newest first.
+fn many() -> &'static str {
+    let articles: String = (1..=25)
+        .map(|day| {
+            format!("{{\"date\":\"2025-01-{day:02}\",\"title\":\"記事{day}\",\"body\":\"米国\"}}\n")
+        })
+        .collect();
+    Box::leak(articles.into_boxed_str())
+}
+
+#[tokio::test]
+async fn the_reader_steps_through_all_results_not_only_the_page_shown() {
+    // Ranked newest first (equal scores): 記事25 … 記事1, so 記事6 is hit 20, the
+    // last of the first page, and 記事5 (hit 21) is not on it.
+    let corpus = many();
+    let index = build_index(corpus, "");
+    let id = |title: &str| {
+        let article = index.articles().iter().find(|a| a.title == title);
+        article.expect("article").id.clone()
+    };
+    let hash = route::encode(&State {
+        query: "米国".into(),
+        article: Some(id("記事6")),
+        ..State::default()
+    });
+    let html = render_with(corpus, &hash, Lang::Ja).await;
+    assert!(html.contains("25件中 20件目"), "{html}");
+    let next = route::encode(&State {
+        query: "米国".into(),
+        article: Some(id("記事5")),
+        ..State::default()
+    });
+    let next = format!(r#"href="{}""#, next.replace('&', "&amp;"));
+    assert!(html.contains(&next), "next is hit 21: {html}");
+    assert!(!html.contains("reader-step next disabled"), "{html}");
+}
+
+#[tokio::test]
+async fn an_article_outside_the_results_is_not_counted_among_them() {
+    // A link to the older article with a query that only the newer one matches.
+    let hash = route::encode(&State {
+        query: "概要".into(),
+        article: Some(id_of("古い記事")),
+        ..State::default()
+    });
+    let html = render(&hash).await;
+    assert!(
+        html.contains("現在の検索結果には含まれていません"),
+        "{html}"
+    );
+    assert!(!html.contains("件目"), "no position among 1 result: {html}");
+    assert!(html.contains("reader-step previous disabled"), "{html}");
+    assert!(html.contains("reader-step next disabled"), "{html}");
 }
 
 #[tokio::test]

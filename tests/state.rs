@@ -1,30 +1,37 @@
 //! The reducer, natively: each case is a list of actions and the URL of the state
-//! they lead to (the URL is the state's compact, readable form).
+//! they lead to (the URL is the state's compact, readable form), and what the
+//! browser history holds after a sequence of actions and renders.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
 
 use kiroku::route;
-use kiroku::state::{Action, HistoryMode, State};
+use kiroku::state::{Action, HistoryMode, Model, State};
 use kiroku_core::{Date, Sort};
 use yew::Reducible;
 
-fn date(s: &str) -> Date {
-    s.parse().unwrap()
+fn model(hash: &str) -> Rc<Model> {
+    Rc::new(Model::new(
+        route::decode(hash),
+        Default::default(),
+        Default::default(),
+    ))
 }
 
-fn run(start: &str, actions: Vec<Action>) -> Rc<State> {
+fn date(s: &str) -> Date {
+    s.parse().expect("a YYYY-MM-DD date")
+}
+
+fn run(start: &str, actions: Vec<Action>) -> Rc<Model> {
     actions
         .into_iter()
-        .fold(Rc::new(route::decode(start)), |state, action| {
-            state.reduce(action)
-        })
+        .fold(model(start), |model, action| model.reduce(action))
 }
 
 #[track_caller]
 fn check(start: &str, actions: Vec<Action>, expect: &str) {
-    let state = run(start, actions);
-    assert_eq!(route::encode(&state), expect, "{state:?}");
+    let model = run(start, actions);
+    assert_eq!(route::encode(&model.view), expect, "{model:?}");
 }
 
 #[test]
@@ -81,46 +88,250 @@ fn actions_lead_to_states() {
 }
 
 #[test]
-fn an_action_that_changes_nothing_returns_the_same_state() {
-    let state = Rc::new(route::decode("#/?q=x&e=a&sort=new"));
+fn an_action_that_changes_nothing_returns_the_same_model() {
+    let start = model("#/?q=x&e=a&sort=new");
     for action in [
         Action::SetQuery("x".into()),
         Action::SetSort(Sort::Newest),
         Action::Close,
         Action::ClearRange,
-        Action::Sync((*state).clone()),
+        Action::Sync((*start.view).clone()),
     ] {
-        let next = state.clone().reduce(action.clone());
-        assert!(Rc::ptr_eq(&state, &next), "{action:?} made a new state");
+        let next = start.clone().reduce(action.clone());
+        assert!(Rc::ptr_eq(&start, &next), "{action:?} made a new model");
     }
 }
 
 #[test]
-fn typing_replaces_history_and_discrete_actions_push() {
-    assert_eq!(
-        Action::SetQuery("x".into()).history_mode(),
-        HistoryMode::Replace
+fn a_new_search_starts_again_at_one_page_and_the_reader_keeps_the_pages() {
+    let shown = run("#/?q=x", vec![Action::ShowMore, Action::ShowMore]);
+    assert_eq!(shown.pages, 3);
+    let read = run(
+        "#/?q=x",
+        vec![Action::ShowMore, Action::Open("a".into()), Action::Close],
     );
+    assert_eq!(read.pages, 2, "back from the reader to the same list");
+    let narrowed = run("#/?q=x", vec![Action::ShowMore, Action::ToggleYear(2025)]);
+    assert_eq!(narrowed.pages, 1);
+}
+
+#[test]
+fn language_and_theme_are_not_part_of_the_view() {
+    let start = model("#/?q=x");
+    let toggled = start
+        .clone()
+        .reduce(Action::ToggleLang)
+        .reduce(Action::ToggleTheme);
+    assert_ne!(toggled.lang, start.lang);
+    assert_ne!(toggled.theme, start.theme);
+    assert!(Rc::ptr_eq(&toggled.view, &start.view));
+    assert_eq!(toggled.entry, start.entry, "no history entry");
+}
+
+#[test]
+fn unknown_entities_are_dropped_and_unknown_articles_kept() {
+    // An unknown article stays, so the reader can say that no article has that id.
+    let state = route::decode("#/?e=known&e=unknown&a=nope").retain_known(|name| name == "known");
+    assert_eq!(route::encode(&state), "#/?e=known&a=nope");
+}
+
+/// The browser's session history as the app drives it: what `hooks::url` does
+/// after each render (write the view with the mode the model asks for, nothing when
+/// the URL already says it), and what Back does (the app adopts the URL: `Sync`).
+struct Browser {
+    entries: Vec<String>,
+    at: usize,
+    /// The model entry last written (the URL hook's record).
+    written: u64,
+    model: Rc<Model>,
+}
+
+impl Browser {
+    /// Opens the page at `hash` (a shared link, or "" for the bare page), after
+    /// `before` (another site) in the tab's history.
+    fn open(hash: &str) -> Browser {
+        let model = model(hash);
+        let mut browser = Browser {
+            entries: vec!["(another site)".into(), hash.into()],
+            at: 1,
+            written: model.entry,
+            model,
+        };
+        browser.render();
+        browser
+    }
+
+    /// Actions dispatched between two renders.
+    fn dispatch(&mut self, actions: impl IntoIterator<Item = Action>) {
+        for action in actions {
+            self.model = self.model.clone().reduce(action);
+        }
+        self.render();
+    }
+
+    fn render(&mut self) {
+        let mode = self.model.history_mode(self.written);
+        self.written = self.model.entry;
+        let hash = route::encode(&self.model.view);
+        if route::decode(&self.entries[self.at]) == *self.model.view {
+            return;
+        }
+        match mode {
+            HistoryMode::Push => {
+                self.entries.truncate(self.at + 1);
+                self.entries.push(hash);
+                self.at += 1;
+            }
+            HistoryMode::Replace => self.entries[self.at] = hash,
+        }
+    }
+
+    /// Back: the URL of the previous entry, adopted by the app.
+    fn back(&mut self) -> &str {
+        self.at -= 1;
+        if self.at > 0 {
+            let view = route::decode(&self.entries[self.at]);
+            self.dispatch([Action::Sync(view)]);
+        }
+        &self.entries[self.at]
+    }
+
+    fn history(&self) -> Vec<&str> {
+        self.entries[1..].iter().map(String::as_str).collect()
+    }
+}
+
+fn q(text: &str) -> String {
+    route::encode(&State {
+        query: text.into(),
+        ..State::default()
+    })
+}
+
+#[test]
+fn discrete_actions_push_and_back_undoes_them() {
+    let mut browser = Browser::open("");
+    browser.dispatch([Action::ToggleYear(2025)]);
+    browser.dispatch([Action::Open("a".into())]);
+    browser.dispatch([Action::Close]);
     assert_eq!(
-        Action::Sync(State::default()).history_mode(),
-        HistoryMode::Replace
+        browser.history(),
+        ["", "#/?y=2025", "#/?y=2025&a=a", "#/?y=2025"]
     );
-    for action in [
-        Action::Search("x".into()),
+    assert_eq!(browser.back(), "#/?y=2025&a=a");
+    assert_eq!(browser.model.view.article.as_deref(), Some("a"));
+    assert_eq!(browser.back(), "#/?y=2025");
+    assert_eq!(browser.history().len(), 4, "Back records nothing");
+}
+
+#[test]
+fn a_typing_burst_is_one_entry_pushed_by_its_first_keystroke() {
+    // A shared link, then three keystrokes (after the search box's pause each).
+    let mut browser = Browser::open(&q("米国"));
+    for typed in ["米国 制", "米国 制裁", "米国 制裁 "] {
+        browser.dispatch([Action::SetQuery(typed.into())]);
+    }
+    assert_eq!(browser.history(), [q("米国"), q("米国 制裁 ")]);
+    assert_eq!(browser.back(), q("米国"), "Back returns to the shared view");
+    assert_eq!(browser.model.view.query, "米国");
+
+    // From the bare page too: Back returns to it, not out of the app.
+    let mut browser = Browser::open("");
+    browser.dispatch([Action::SetQuery("制".into())]);
+    browser.dispatch([Action::SetQuery("制裁".into())]);
+    assert_eq!(browser.history(), [String::new(), q("制裁")]);
+    assert_eq!(browser.back(), "");
+    assert_eq!(browser.model.view.query, "");
+}
+
+#[test]
+fn any_other_action_ends_a_burst_and_the_next_keystroke_starts_one() {
+    let mut browser = Browser::open("");
+    browser.dispatch([Action::SetQuery("米".into())]);
+    browser.dispatch([Action::SetQuery("米国".into())]);
+    browser.dispatch([Action::ToggleYear(2025)]);
+    browser.dispatch([Action::SetQuery("米国 制裁".into())]);
+    browser.dispatch([Action::SetQuery("米国 制裁 ".into())]);
+    assert_eq!(
+        browser.history(),
+        [
+            "",
+            "#/?q=%E7%B1%B3%E5%9B%BD",
+            "#/?q=%E7%B1%B3%E5%9B%BD&y=2025",
+            "#/?q=%E7%B1%B3%E5%9B%BD%20%E5%88%B6%E8%A3%81%20&y=2025",
+        ]
+    );
+    // Back (a Sync) ends a burst as well: typing after it starts a new entry.
+    browser.back();
+    browser.dispatch([Action::SetQuery("米国 石油".into())]);
+    assert_eq!(browser.history().len(), 4, "the forward entry is replaced");
+    assert_eq!(
+        browser.history()[3],
+        "#/?q=%E7%B1%B3%E5%9B%BD%20%E7%9F%B3%E6%B2%B9&y=2025"
+    );
+}
+
+#[test]
+fn no_op_actions_record_nothing_even_twice_before_a_render() {
+    let mut browser = Browser::open("#/?q=x");
+    // Typing, then twice an action that changes nothing, then more typing: the
+    // burst goes on in its entry (a no-op does not end it, nor push).
+    browser.dispatch([Action::SetQuery("xy".into())]);
+    browser.dispatch([Action::Close, Action::Close]);
+    browser.dispatch([Action::ClearRange, Action::SetSort(Sort::Relevance)]);
+    browser.dispatch([Action::SetQuery("xyz".into())]);
+    assert_eq!(browser.history(), ["#/?q=x", "#/?q=xyz"]);
+
+    // The same action twice before a render: the second sees the first's result
+    // (the reducer judges against the latest model), so one entry.
+    browser.dispatch([
         Action::ToggleEntity("a".into()),
+        Action::ToggleEntity("b".into()),
+    ]);
+    browser.dispatch([Action::Open("id".into()), Action::Open("id".into())]);
+    assert_eq!(
+        browser.history(),
+        [
+            "#/?q=x",
+            "#/?q=xyz",
+            "#/?q=xyz&e=a&e=b",
+            "#/?q=xyz&e=a&e=b&a=id"
+        ]
+    );
+    // A push and then a keystroke before one render: one pushed entry.
+    browser.dispatch([Action::Close, Action::SetQuery("w".into())]);
+    assert_eq!(browser.history().len(), 5);
+    assert_eq!(browser.history()[4], "#/?q=w&e=a&e=b");
+}
+
+#[test]
+fn which_actions_start_an_entry() {
+    let start = model("#/?q=x");
+    let entry = |action: Action| start.clone().reduce(action).entry - start.entry;
+    for action in [
+        Action::Search("y".into()),
+        Action::ClearQuery,
+        Action::ToggleEntity("a".into()),
+        Action::ShowEntity("a".into()),
         Action::ToggleYear(2025),
+        Action::SetRange(None, Some(Date::new(2025, 1, 1).unwrap())),
         Action::SetSort(Sort::Oldest),
         Action::Open("a".into()),
-        Action::Close,
-        Action::ClearFilters,
+        Action::Reset,
+        // The first keystroke of a burst.
+        Action::SetQuery("xy".into()),
     ] {
-        assert_eq!(action.history_mode(), HistoryMode::Push, "{action:?}");
+        assert_eq!(entry(action.clone()), 1, "{action:?} pushes");
     }
-}
-
-#[test]
-fn unknown_entities_and_articles_are_dropped() {
-    let state = route::decode("#/?e=known&e=unknown&a=nope")
-        .retain_known(|name| name == "known", |_| false);
-    assert_eq!(route::encode(&state), "#/?e=known");
+    for action in [
+        Action::Sync(route::decode("#/?y=2024")),
+        Action::ShowMore,
+        Action::ToggleLang,
+        Action::ToggleTheme,
+    ] {
+        assert_eq!(entry(action.clone()), 0, "{action:?} records no entry");
+    }
+    let typing = start.reduce(Action::SetQuery("xy".into()));
+    let more = typing.clone().reduce(Action::SetQuery("xyz".into()));
+    assert_eq!(more.entry, typing.entry, "later keystrokes replace");
 }

@@ -3,6 +3,7 @@
 
 use std::{fmt::Write as _, path::Path, process::Command};
 
+use kiroku_sizes::kb;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -132,14 +133,6 @@ fn ms(value: f64) -> String {
         format!("{value:.0} ms")
     } else {
         format!("{value:.1} ms")
-    }
-}
-
-fn kb(bytes: usize) -> String {
-    if bytes >= 1_000_000 {
-        format!("{:.2} MB", bytes as f64 / 1e6)
-    } else {
-        format!("{:.1} KB", bytes as f64 / 1e3)
     }
 }
 

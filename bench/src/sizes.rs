@@ -2,11 +2,11 @@
 //! 11, window 22: what a static host's precompression gives).
 
 use std::{
-    io::Write,
     ops::AddAssign,
     path::{Path, PathBuf},
 };
 
+use kiroku_sizes::gzip_len;
 use serde::{Deserialize, Serialize};
 
 /// Sizes in bytes of one file or a sum of files.
@@ -57,12 +57,6 @@ impl AddAssign for Size {
         self.gzip += other.gzip;
         self.brotli += other.brotli;
     }
-}
-
-fn gzip_len(bytes: &[u8]) -> usize {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).expect("writing to a Vec");
-    encoder.finish().expect("writing to a Vec").len()
 }
 
 fn brotli_len(bytes: &[u8]) -> usize {

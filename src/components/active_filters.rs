@@ -3,7 +3,8 @@
 use kiroku_core::Date;
 use yew::prelude::*;
 
-use super::use_shared;
+use super::{use_dispatch, use_shared};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ActiveFiltersProps {
@@ -11,16 +12,13 @@ pub struct ActiveFiltersProps {
     pub years: Vec<i32>,
     pub from: Option<Date>,
     pub to: Option<Date>,
-    pub on_entity: Callback<String>,
-    pub on_year: Callback<i32>,
-    pub on_range: Callback<()>,
-    pub on_clear: Callback<()>,
 }
 
 #[component]
 pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     let lang = use_shared().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
+    let dispatch = use_dispatch();
     let has_range = props.from.is_some() || props.to.is_some();
     let count = props.entities.len() + props.years.len() + usize::from(has_range);
     if count == 0 {
@@ -38,25 +36,27 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     };
     let mut chips: Vec<Html> = Vec::with_capacity(count);
     for name in &props.entities {
-        let on_entity = props.on_entity.clone();
         let value = name.clone();
-        let onclick = Callback::from(move |_| on_entity.emit(value.clone()));
+        let onclick = dispatch.reform(move |_| Action::ToggleEntity(value.clone()));
         chips.push(chip(format!("e:{name}"), name.clone(), onclick));
     }
     for &year in &props.years {
-        let on_year = props.on_year.clone();
-        let onclick = Callback::from(move |_| on_year.emit(year));
+        let onclick = dispatch.reform(move |_| Action::ToggleYear(year));
         chips.push(chip(format!("y:{year}"), lang.year(year), onclick));
     }
     if has_range {
         let label = lang.range(props.from, props.to);
-        chips.push(chip("range".into(), label, props.on_range.reform(|_| ())));
+        chips.push(chip(
+            "range".into(),
+            label,
+            dispatch.reform(|_| Action::ClearRange),
+        ));
     }
     html! {
         <section class="active-filters" aria-label={texts.active_filters}>
             <ul>{ for chips }</ul>
             if count > 1 {
-                <button type="button" class="link-button" onclick={props.on_clear.reform(|_| ())}>
+                <button type="button" class="link-button" onclick={dispatch.reform(|_| Action::ClearFilters)}>
                     { texts.clear_filters }
                 </button>
             }

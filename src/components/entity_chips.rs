@@ -6,6 +6,7 @@ use std::rc::Rc;
 use kiroku_core::Hit;
 use yew::prelude::*;
 
+use crate::i18n::text_lang;
 use crate::state::State;
 
 /// Chips shown per card; the reader lists all.
@@ -47,6 +48,7 @@ pub fn EntityChips(props: &EntityChipsProps) -> Html {
                         class={if pressed { "chip selected" } else { "chip" }}
                         aria-pressed={if pressed { "true" } else { "false" }}
                         data-entity={name.clone()}
+                        lang={text_lang(name)}
                     >
                         { name.clone() }
                     </button>

@@ -4,19 +4,15 @@ use yew::prelude::*;
 
 use super::search_box::SearchBox;
 use super::share_menu::ShareMenu;
-use super::use_shared;
+use super::{use_dispatch, use_shared};
 use crate::prefs::Theme;
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct MastheadProps {
     pub query: AttrValue,
     pub total: usize,
     pub theme: Theme,
-    pub on_query: Callback<String>,
-    pub on_clear: Callback<()>,
-    pub on_home: Callback<()>,
-    pub on_toggle_lang: Callback<()>,
-    pub on_toggle_theme: Callback<()>,
     /// The view for the Share menu; none when the app does not own the page
     /// (mounted into a host, whose URL is not ours to share).
     #[prop_or_default]
@@ -27,12 +23,13 @@ pub struct MastheadProps {
 pub fn Masthead(props: &MastheadProps) -> Html {
     let lang = use_shared().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
+    let dispatch = use_dispatch();
     let on_home = {
-        let on_home = props.on_home.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: MouseEvent| {
             if plain_click(&event) {
                 event.prevent_default();
-                on_home.emit(());
+                dispatch.emit(Action::Reset);
             }
         })
     };
@@ -51,8 +48,6 @@ pub fn Masthead(props: &MastheadProps) -> Html {
             <SearchBox
                 value={props.query.clone()}
                 total={props.total}
-                on_query={props.on_query.clone()}
-                on_clear={props.on_clear.clone()}
             />
             <div class="prefs">
                 if let Some(view) = props.share.clone() {
@@ -62,9 +57,11 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                     type="button"
                     class="pref lang-toggle"
                     lang={lang.other().tag()}
-                    aria-label={texts.lang_toggle_label}
+                    // The visible text ("EN") leads the name: speech input users
+                    // say what they see (axe: label-content-name-mismatch).
+                    aria-label={format!("{} — {}", texts.lang_toggle, texts.lang_toggle_label)}
                     title={texts.lang_toggle_label}
-                    onclick={props.on_toggle_lang.reform(|_| ())}
+                    onclick={dispatch.reform(|_| Action::ToggleLang)}
                 >
                     { texts.lang_toggle }
                 </button>
@@ -73,7 +70,7 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                     class="pref theme-toggle"
                     aria-label={format!("{}: {}", texts.theme_toggle, theme_name)}
                     title={format!("{}: {}", texts.theme_toggle, theme_name)}
-                    onclick={props.on_toggle_theme.reform(|_| ())}
+                    onclick={dispatch.reform(|_| Action::ToggleTheme)}
                 >
                     <span aria-hidden="true">{ theme_icon }</span>
                 </button>

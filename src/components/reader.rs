@@ -9,9 +9,10 @@ use yew::prelude::*;
 
 use super::marked::marked;
 use super::masthead::plain_click;
-use super::use_shared;
+use super::{use_dispatch, use_shared};
+use crate::i18n::text_lang;
 use crate::route;
-use crate::state::State;
+use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
@@ -22,13 +23,11 @@ pub struct ReaderProps {
     pub doc: Option<DocId>,
     /// Highlighted in title and body.
     pub query: AttrValue,
-    /// (1-based position, total) within the current results, if listed there.
+    /// (1-based position, total) within all the current results; `None` for an
+    /// article outside them (the reader says so).
     pub position: Option<(usize, usize)>,
     pub previous: Option<String>,
     pub next: Option<String>,
-    pub on_open: Callback<String>,
-    pub on_close: Callback<()>,
-    pub on_entity: Callback<String>,
 }
 
 #[component]
@@ -39,23 +38,26 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let lang = shared.lang;
     let texts = lang.texts();
     let index = &shared.index;
-    let heading_ref = use_node_ref();
+    let dispatch = use_dispatch();
+    let article_ref = use_node_ref();
     {
-        // Move focus to the article so screen readers and keys start there.
-        let heading_ref = heading_ref.clone();
+        // Focus moves to the article region, whose first controls are back, ‹ and ›:
+        // Tab reaches them next (focused on the title, they were behind it), and a
+        // screen reader announces the article by its title (`aria-labelledby`).
+        let article_ref = article_ref.clone();
         use_effect_with(props.article_id.clone(), move |_| {
-            if let Some(heading) = heading_ref.cast::<web_sys::HtmlElement>() {
-                let _ = heading.focus();
+            if let Some(article) = article_ref.cast::<web_sys::HtmlElement>() {
+                let _ = article.focus();
             }
         });
     }
 
     let back = {
-        let on_close = props.on_close.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: MouseEvent| {
             if plain_click(&event) {
                 event.prevent_default();
-                on_close.emit(());
+                dispatch.emit(Action::Close);
             }
         })
     };
@@ -75,11 +77,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
             article: Some(id.clone()),
             ..(*props.view).clone()
         });
-        let on_open = props.on_open.clone();
+        let dispatch = dispatch.clone();
         let onclick = Callback::from(move |event: MouseEvent| {
             if plain_click(&event) {
                 event.prevent_default();
-                on_open.emit(id.clone());
+                dispatch.emit(Action::Open(id.clone()));
             }
         });
         html! {
@@ -99,7 +101,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <span aria-hidden="true">{ "←" }</span>{ texts.back }
             </a>
             <span class="reader-position">
-                { props.position.map(|(n, of)| lang.position(n, of)).unwrap_or_default() }
+                { match (props.position, props.doc) {
+                    (Some((n, of)), _) => lang.position(n, of),
+                    // Not counted among results it is not part of (a link whose
+                    // query or filters exclude it).
+                    (None, Some(_)) => texts.not_in_results.to_string(),
+                    (None, None) => String::new(),
+                } }
             </span>
             { nav_link(&props.previous, "previous", texts.previous, "‹") }
             { nav_link(&props.next, "next", texts.next, "›") }
@@ -108,13 +116,20 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
     let Some(article) = props.doc.and_then(|doc| index.article(doc)) else {
         return html! {
-            <article class="reader" id="reader">
+            <article class="reader" id="reader" tabindex="-1" ref={article_ref}>
                 { toolbar }
                 <p class="not-found" role="status">{ texts.not_found }</p>
             </article>
         };
     };
     let doc = props.doc.unwrap_or_default();
+    // The corpus's language, not the UI's (see `text_lang`).
+    let corpus_lang = text_lang(&article.title).or_else(|| {
+        article
+            .blocks()
+            .iter()
+            .find_map(|block| text_lang(block.text))
+    });
     let query = props.query.as_str();
 
     // Consecutive bullets form one list.
@@ -156,18 +171,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
     mentioned.dedup();
 
     html! {
-        <article class="reader" id="reader" aria-labelledby="reader-title">
+        <article class="reader" id="reader" aria-labelledby="reader-title" tabindex="-1" ref={article_ref}>
             { toolbar }
             <header class="reader-head">
                 <p class="result-meta">
                     <time datetime={article.date.to_string()}>{ lang.date(article.date) }</time>
                     { source_line(article.source.as_deref(), article.url.as_deref()) }
                 </p>
-                <h1 id="reader-title" tabindex="-1" ref={heading_ref}>
+                <h1 id="reader-title" lang={corpus_lang}>
                     { marked(&article.title, &index.highlight(query, &article.title)) }
                 </h1>
             </header>
-            <div class="reader-body">
+            <div class="reader-body" lang={corpus_lang}>
                 { for body }
             </div>
             <footer class="reader-foot">
@@ -176,10 +191,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         <h2>{ texts.entities }</h2>
                         <div class="chips">
                             { for entities.into_iter().map(|(name, kind)| {
-                                let on_entity = props.on_entity.clone();
                                 let value = name.clone();
+                                let onclick = dispatch.reform(move |_| Action::ShowEntity(value.clone()));
                                 html! {
-                                    <button type="button" class="chip" title={kind} onclick={move |_| on_entity.emit(value.clone())}>
+                                    <button type="button" class="chip" title={kind} lang={text_lang(&name)} {onclick}>
                                         { name }
                                     </button>
                                 }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::entity_chips::EntityChips;
 use super::marked::marked;
 use super::use_shared;
+use crate::i18n::text_lang;
 use crate::route;
 use crate::state::State;
 
@@ -42,13 +43,13 @@ pub fn ResultCard(props: &ResultCardProps) -> Html {
                 <p class="result-meta">
                     <time datetime={hit.date.to_string()}>{ lang.date(hit.date) }</time>
                 </p>
-                <h2 class="result-title">
+                <h2 class="result-title" lang={text_lang(&hit.title)}>
                     <a class="result-link" {href} data-id={hit.id.clone()}>
                         { marked(&hit.title, &hit.title_highlights) }
                     </a>
                 </h2>
                 if !snippet.text.is_empty() {
-                    <p class="snippet">
+                    <p class="snippet" lang={text_lang(&snippet.text)}>
                         if snippet.cut_before { { "…" } }
                         { marked(&snippet.text, &snippet.highlights) }
                         if snippet.cut_after { { "…" } }

@@ -8,8 +8,8 @@ use yew::prelude::*;
 use super::clicked_within;
 use super::masthead::plain_click;
 use super::result_card::ResultCard;
-use super::use_shared;
-use crate::state::State;
+use super::{use_dispatch, use_shared};
+use crate::state::{Action, State};
 
 #[derive(Properties)]
 pub struct ResultListProps {
@@ -18,8 +18,6 @@ pub struct ResultListProps {
     /// The current view: cards link to it with their article open, and chips of
     /// selected entities show as pressed.
     pub view: Rc<State>,
-    pub on_open: Callback<String>,
-    pub on_entity: Callback<String>,
 }
 
 /// Hits compare by identity: each search shares out a new page (`Searched`), so
@@ -28,10 +26,7 @@ pub struct ResultListProps {
 /// was wasted work.
 impl PartialEq for ResultListProps {
     fn eq(&self, other: &ResultListProps) -> bool {
-        Rc::ptr_eq(&self.hits, &other.hits)
-            && self.view == other.view
-            && self.on_open == other.on_open
-            && self.on_entity == other.on_entity
+        Rc::ptr_eq(&self.hits, &other.hits) && self.view == other.view
     }
 }
 
@@ -58,19 +53,19 @@ pub fn ResultList(props: &ResultListProps) -> Html {
     // chip was a new closure on every keystroke, and yew re-registers an element's
     // listeners whenever its callback changes (a hash-map patch and a drop per
     // element, about a tenth of a keystroke's time at 10k articles).
-    let onclick = use_callback(
-        (props.on_open.clone(), props.on_entity.clone()),
-        |event: MouseEvent, (on_open, on_entity)| match clicked(&event) {
+    let dispatch = use_dispatch();
+    let onclick = use_callback(dispatch, |event: MouseEvent, dispatch| {
+        match clicked(&event) {
             // A plain click opens the article in place; anything else (new tab,
             // new window) is left to the browser, which follows the real `href`.
             Some(Clicked::Article(id)) if plain_click(&event) => {
                 event.prevent_default();
-                on_open.emit(id);
+                dispatch.emit(Action::Open(id));
             }
-            Some(Clicked::Entity(name)) => on_entity.emit(name),
+            Some(Clicked::Entity(name)) => dispatch.emit(Action::ToggleEntity(name)),
             _ => {}
-        },
-    );
+        }
+    });
     html! {
         <ol class="results" id="results" aria-label={lang.texts().results_label} tabindex="-1" {onclick}>
             // Keyed by position, not article: a new search patches the cards in place

@@ -1,10 +1,14 @@
 //! Above the list: what it shows, how many, and the sort order.
+//!
+//! With no query there is nothing to rank by relevance: the list is newest first
+//! (and headed "latest articles"), so the menu says so and offers no "relevance".
 
 use kiroku_core::Sort;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::use_shared;
+use super::{use_dispatch, use_shared};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsToolbarProps {
@@ -12,28 +16,32 @@ pub struct ResultsToolbarProps {
     /// Hits rendered (`app::PAGE` per page shown).
     pub shown: usize,
     pub sort: Sort,
+    /// Whether a query ranks the list (else relevance is newest first).
+    #[prop_or(true)]
+    pub has_query: bool,
     pub heading: &'static str,
-    pub on_sort: Callback<Sort>,
 }
 
 #[component]
 pub fn ResultsToolbar(props: &ResultsToolbarProps) -> Html {
     let lang = use_shared().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
-    let onchange = {
-        let on_sort = props.on_sort.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            let sort = match select.value().as_str() {
-                "new" => Sort::Newest,
-                "old" => Sort::Oldest,
-                _ => Sort::Relevance,
-            };
-            on_sort.emit(sort);
+    let dispatch = use_dispatch();
+    let onchange = dispatch.reform(|event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        Action::SetSort(match select.value().as_str() {
+            "new" => Sort::Newest,
+            "old" => Sort::Oldest,
+            _ => Sort::Relevance,
         })
+    });
+    // What the list is actually in: without a query, relevance order is newest.
+    let shown_sort = match props.sort {
+        Sort::Relevance if !props.has_query => Sort::Newest,
+        sort => sort,
     };
     let option = |value: &'static str, label: &'static str, sort: Sort| {
-        html! { <option {value} selected={props.sort == sort}>{ label }</option> }
+        html! { <option {value} selected={shown_sort == sort}>{ label }</option> }
     };
     html! {
         <div class="toolbar">
@@ -47,7 +55,9 @@ pub fn ResultsToolbar(props: &ResultsToolbarProps) -> Html {
             <label class="sort">
                 <span>{ texts.sort_label }</span>
                 <select {onchange}>
-                    { option("rel", texts.sort_relevance, Sort::Relevance) }
+                    if props.has_query {
+                        { option("rel", texts.sort_relevance, Sort::Relevance) }
+                    }
                     { option("new", texts.sort_newest, Sort::Newest) }
                     { option("old", texts.sort_oldest, Sort::Oldest) }
                 </select>

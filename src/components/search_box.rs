@@ -13,7 +13,8 @@ use gloo_timers::callback::Timeout;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::use_shared;
+use super::{use_dispatch, use_shared};
+use crate::state::Action;
 
 /// Pause after the last keystroke before searching.
 pub const DEBOUNCE_MS: u32 = 160;
@@ -23,15 +24,13 @@ pub struct SearchBoxProps {
     /// The query in the view state.
     pub value: AttrValue,
     pub total: usize,
-    /// The query as typed, after the pause.
-    pub on_query: Callback<String>,
-    pub on_clear: Callback<()>,
 }
 
 #[component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let lang = use_shared().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
+    let dispatch = use_dispatch();
     let input = use_node_ref();
     let composing = use_mut_ref(|| false);
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
@@ -59,10 +58,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
 
     let send = {
         let sent = sent.clone();
-        let on_query = props.on_query.clone();
+        let dispatch = dispatch.clone();
         Rc::new(move |text: String| {
             *sent.borrow_mut() = text.clone();
-            on_query.emit(text);
+            dispatch.emit(Action::SetQuery(text));
         })
     };
     let schedule = {
@@ -120,7 +119,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         let timer = timer.clone();
         let sent = sent.clone();
         let has_text = has_text.clone();
-        let on_clear = props.on_clear.clone();
+        let dispatch = dispatch.clone();
         Rc::new(move || {
             timer.borrow_mut().take();
             if let Some(element) = input.cast::<HtmlInputElement>() {
@@ -129,7 +128,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             }
             has_text.set(false);
             sent.borrow_mut().clear();
-            on_clear.emit(());
+            dispatch.emit(Action::ClearQuery);
         })
     };
     let onkeydown = {

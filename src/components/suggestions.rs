@@ -2,36 +2,21 @@
 
 use std::rc::Rc;
 
-use kiroku_core::{Index, SearchRequest};
 use yew::prelude::*;
 
-use super::use_shared;
-
-/// Up to six names: the top two of each entity kind, most frequent kinds first.
-pub fn pick(index: &Index) -> Vec<String> {
-    let facets = index
-        .search(&SearchRequest {
-            limit: 0,
-            ..SearchRequest::default()
-        })
-        .facets;
-    let mut names = Vec::new();
-    for group in &facets.entities {
-        names.extend(group.values.iter().take(2).map(|v| v.name.clone()));
-    }
-    names.truncate(6);
-    names
-}
+use super::{use_dispatch, use_shared};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct SuggestionsProps {
+    /// Picked by `hooks::search::use_suggestions`.
     pub names: Rc<Vec<String>>,
-    pub on_search: Callback<String>,
 }
 
 #[component]
 pub fn Suggestions(props: &SuggestionsProps) -> Html {
     let lang = use_shared().map(|s| s.lang).unwrap_or_default();
+    let dispatch = use_dispatch();
     if props.names.is_empty() {
         return html! {};
     }
@@ -40,10 +25,10 @@ pub fn Suggestions(props: &SuggestionsProps) -> Html {
             <h2 id="suggestions-heading">{ lang.texts().suggestions }</h2>
             <div class="suggestion-list">
                 { for props.names.iter().map(|name| {
-                    let on_search = props.on_search.clone();
                     let query = name.clone();
+                    let onclick = dispatch.reform(move |_| Action::Search(query.clone()));
                     html! {
-                        <button type="button" class="suggestion" onclick={move |_| on_search.emit(query.clone())}>
+                        <button type="button" class="suggestion" {onclick}>
                             { name.clone() }
                         </button>
                     }

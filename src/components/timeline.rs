@@ -2,21 +2,29 @@
 //! for the dates their bodies mention. Hover (or the arrow keys) shows a bin's counts
 //! and titles; a click filters to the bin, a drag (or Shift+arrows) to a range.
 //!
-//! Bins come from the core, contiguous and with empty ones included, at a granularity
-//! that fits the span (years for 2013–2025), so sparse spans keep evenly spaced bars
-//! instead of one squashed cluster. Filtering re-bins the narrower span: clicking a
-//! year zooms into its months. Bars live in an SVG stretched to the width
-//! (`preserveAspectRatio="none"`); text stays in HTML so it never stretches.
+//! Bins come from the core, contiguous and with empty ones included, over the range
+//! the view selected (or the matching articles' span), at a granularity that keeps
+//! them readable: clicking 2025 shows 2025's months, and "zoom out" steps back to the
+//! year, then to everything. When the bars are months or days, a row of years keeps
+//! a year pick one click away. Bars live in an SVG stretched to the width
+//! (`preserveAspectRatio="none"`); text stays in HTML so it never stretches. Each bin
+//! is at least [`MIN_BIN_REM`] wide, a finger's tap target: on a phone a long axis
+//! scrolls sideways instead of shrinking into slivers.
+//!
+//! The hover card opens *below* the plot (above it, it slid under the sticky
+//! masthead), is placed by script so it stays inside the timeline at any width, and
+//! describes the range while one is being dragged.
 
 use std::rc::Rc;
 
-use kiroku_core::timeline::{Bin, Granularity, Timeline as Bins};
+use kiroku_core::timeline::{zoom_out, Bin, Granularity, Timeline as Bins};
 use kiroku_core::Date;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::use_shared;
-use crate::i18n::Lang;
+use super::{use_dispatch, use_shared};
+use crate::i18n::{text_lang, Lang};
+use crate::state::Action;
 
 /// Width of one bin and height of the plot in SVG user units. Whole numbers, so
 /// the per-keystroke attributes are formatted as integers: float formatting was a
@@ -27,14 +35,17 @@ const PLOT_HEIGHT: u32 = 1000;
 const MAX_TITLES: usize = 4;
 /// Axis labels at most, so they never collide at 360 px.
 const MAX_LABELS: usize = 6;
+/// The narrowest a bin may be, in rem: 24 px, the smallest comfortable tap target
+/// (WCAG 2.2 target size). Mirrored by `.timeline-track` in the stylesheet.
+pub const MIN_BIN_REM: f64 = 1.5;
+/// Gap between the plot's bottom and the hover card, in CSS pixels.
+const CARD_GAP: f64 = 4.0;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     pub timeline: Rc<Bins>,
     pub from: Option<Date>,
     pub to: Option<Date>,
-    pub on_range: Callback<(Option<Date>, Option<Date>)>,
-    pub on_reset: Callback<()>,
 }
 
 /// A bin's label on the axis (short) or in the hover card (long).
@@ -83,6 +94,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let shared = use_shared();
     let lang = shared.as_ref().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
+    let dispatch = use_dispatch();
+    let on_range =
+        dispatch.reform(|(from, to): (Option<Date>, Option<Date>)| Action::SetRange(from, to));
+    let on_reset = dispatch.reform(|_: ()| Action::ClearRange);
     // Handlers read the live cursor (pointer events can arrive faster than renders,
     // so state captured at the last render may be stale); renders show `view`.
     let live = use_mut_ref(Cursor::default);
@@ -101,18 +116,31 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let bins = &props.timeline.bins;
     let n = bins.len();
+    let body_ref = use_node_ref();
+    let track_ref = use_node_ref();
+    // Positions go through the CSSOM, not a `style` attribute: a Content-Security-
+    // Policy without 'unsafe-inline' styles blocks the attribute but not the CSSOM.
     {
-        // The card's position goes through the CSSOM, not a `style` attribute: a
-        // Content-Security-Policy without 'unsafe-inline' styles blocks the attribute
-        // but not the CSSOM.
-        let card_ref = card_ref.clone();
-        let at = view
-            .hover
-            .filter(|&i| i < n)
-            .map(|i| (i as f64 + 0.5) / n as f64 * 100.0);
-        use_effect_with(at.map(f64::to_bits), move |_| {
-            if let (Some(card), Some(at)) = (card_ref.cast::<web_sys::HtmlElement>(), at) {
-                let _ = card.style().set_property("--at", &format!("{at:.2}%"));
+        let track_ref = track_ref.clone();
+        use_effect_with(n, move |&n| {
+            if let Some(track) = track_ref.cast::<HtmlElement>() {
+                let _ = track.style().set_property("--bins", &n.to_string());
+            }
+        });
+    }
+    {
+        // After every render (the card's text, and so its width, follows the
+        // hovered bin): under the hovered bin, below the plot, kept inside the body.
+        let (body_ref, plot_ref, card_ref) = (body_ref.clone(), plot_ref.clone(), card_ref.clone());
+        let at = view.brush.map_or(view.hover, |(a, b)| Some((a + b) / 2));
+        use_effect(move || {
+            if let (Some(body), Some(plot), Some(card), Some(at)) = (
+                body_ref.cast::<Element>(),
+                plot_ref.cast::<Element>(),
+                card_ref.cast::<HtmlElement>(),
+                at,
+            ) {
+                place_card(&body, &plot, &card, at, n);
             }
         });
     }
@@ -120,7 +148,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let granularity = props.timeline.granularity;
 
     let emit_range = {
-        let on_range = props.on_range.clone();
+        let on_range = on_range.clone();
         let timeline = props.timeline.clone();
         Rc::new(move |a: usize, b: usize| {
             let (lo, hi) = (a.min(b), a.max(b));
@@ -135,13 +163,18 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         move |_: &PointerEvent| plot_ref.cast::<Element>()
     };
 
+    // Set by a press, so the focus that follows it (on a phone, after the finger
+    // lifts and the range is applied) does not bring the card back: that card stuck.
+    let pressed = use_mut_ref(|| false);
     let onpointerdown = {
         let update = update.clone();
         let plot_of = plot_of.clone();
+        let pressed = pressed.clone();
         Callback::from(move |event: PointerEvent| {
             let Some(plot) = plot_of(&event).filter(|_| event.button() == 0) else {
                 return;
             };
+            *pressed.borrow_mut() = true;
             let _ = plot.set_pointer_capture(event.pointer_id());
             let at = bin_at(&plot, event.client_x(), n);
             update(&|c| {
@@ -177,7 +210,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             };
             // The release point ends the range, even if no move was reported.
             let at = plot_of(&event).map_or(anchor, |plot| bin_at(&plot, event.client_x(), n));
-            update(&|c| c.brush = None);
+            // The bins are about to change: a card for the old ones would be wrong
+            // (and after a tap on a phone, stuck, as nothing ends a touch "hover").
+            update(&|c| *c = Cursor::default());
             emit_range(anchor, at);
         })
     };
@@ -199,7 +234,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let live = live.clone();
         let update = update.clone();
         let timeline = props.timeline.clone();
+        let pressed = pressed.clone();
         Callback::from(move |_: FocusEvent| {
+            if std::mem::take(&mut *pressed.borrow_mut()) {
+                return; // focused by a press, not by the keyboard
+            }
             if live.borrow().hover.is_none() {
                 // Start at the newest bin that has articles.
                 let newest = timeline.bins.iter().rposition(|b| !b.articles.is_empty());
@@ -208,10 +247,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
+    let onblur = Callback::from(move |_: FocusEvent| *pressed.borrow_mut() = false);
     let onkeydown = {
         let live = live.clone();
         let update = update.clone();
-        let on_reset = props.on_reset.clone();
+        let on_reset = on_reset.clone();
         Callback::from(move |event: KeyboardEvent| {
             if n == 0 {
                 return;
@@ -225,7 +265,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 "End" => Some(n - 1),
                 "Enter" | " " => {
                     let (anchor, at) = brush.unwrap_or((cursor, cursor));
-                    update(&|c| c.brush = None);
+                    update(&|c| *c = Cursor::default());
                     emit_range(anchor, at);
                     None
                 }
@@ -302,35 +342,51 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         html! { <span class="axis-label">{ text }</span> }
     });
 
-    let card = hover.and_then(|i| bins.get(i).map(|bin| (i, bin))).map(|(i, bin)| {
-        let titles: Vec<String> = shared
-            .as_ref()
-            .map(|s| {
-                bin.articles
-                    .iter()
-                    .take(MAX_TITLES)
-                    .filter_map(|&doc| s.index.article(doc).map(|a| a.title.to_string()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let more = bin.articles.len().saturating_sub(titles.len());
-        let side = if i * 3 < n { "left" } else if i * 3 >= n * 2 { "right" } else { "center" };
-        html! {
-            <div ref={card_ref.clone()} class={classes!("timeline-card", side)} role="tooltip" id="timeline-card">
-                <strong>{ bin_label(lang, granularity, bin, true) }</strong>
-                <span class="card-counts">
-                    <span class="swatch articles"></span>{ lang.articles(bin.articles.len()) }
-                    <span class="swatch mentions"></span>{ lang.mentions(bin.mentioned) }
-                </span>
-                if !titles.is_empty() {
-                    <ul>
-                        { for titles.into_iter().map(|t| html! { <li>{ t }</li> }) }
-                        if more > 0 { <li class="more">{ format!("+{more}") }</li> }
-                    </ul>
-                }
-            </div>
-        }
-    });
+    // While a range is dragged the card describes the range; otherwise the bin.
+    let card_bins = match brush {
+        Some((a, b)) => Some((a.min(b), a.max(b))),
+        None => hover.map(|i| (i, i)),
+    };
+    let card = card_bins
+        .and_then(|(lo, hi)| Some((bins.get(lo)?, bins.get(hi)?, bins.get(lo..=hi)?)))
+        .map(|(first, last, range)| {
+            let heading = if std::ptr::eq(first, last) {
+                bin_label(lang, granularity, first, true)
+            } else {
+                lang.range(Some(first.start), Some(last.end))
+            };
+            let n_articles: usize = range.iter().map(|b| b.articles.len()).sum();
+            let n_mentions: usize = range.iter().map(|b| b.mentioned).sum();
+            let titles: Vec<(String, Option<&'static str>)> = shared
+                .as_ref()
+                .map(|s| {
+                    range
+                        .iter()
+                        .rev()
+                        .flat_map(|b| b.articles.iter())
+                        .take(MAX_TITLES)
+                        .filter_map(|&doc| s.index.article(doc))
+                        .map(|a| (a.title.to_string(), text_lang(&a.title)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let more = n_articles.saturating_sub(titles.len());
+            html! {
+                <div ref={card_ref.clone()} class="timeline-card" role="tooltip" id="timeline-card">
+                    <strong>{ heading }</strong>
+                    <span class="card-counts">
+                        <span class="swatch articles"></span>{ lang.articles(n_articles) }
+                        <span class="swatch mentions"></span>{ lang.mentions(n_mentions) }
+                    </span>
+                    if !titles.is_empty() {
+                        <ul>
+                            { for titles.into_iter().map(|(t, lang)| html! { <li {lang}>{ t }</li> }) }
+                            if more > 0 { <li class="more">{ format!("+{more}") }</li> }
+                        </ul>
+                    }
+                </div>
+            }
+        });
     let live = hover
         .and_then(|i| bins.get(i))
         .map(|bin| {
@@ -346,6 +402,38 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         (Some(first), Some(last)) => lang.range(Some(first.start), Some(last.end)),
         _ => String::new(),
     };
+    // One step out: a range inside a year → that year → everything.
+    let on_zoom_out = {
+        let (on_range, on_reset) = (on_range.clone(), on_reset.clone());
+        let range = props.from.zip(props.to);
+        Callback::from(
+            move |_: MouseEvent| match range.and_then(|(from, to)| zoom_out(from, to)) {
+                Some((from, to)) => on_range.emit((Some(from), Some(to))),
+                None => on_reset.emit(()),
+            },
+        )
+    };
+    // Months or days on the axis: the years they lie in, each a one-click pick.
+    let year_row = (granularity != Granularity::Year).then(|| {
+        let mut years: Vec<i32> = bins.iter().map(|b| b.start.year).collect();
+        years.dedup();
+        let buttons = years.into_iter().filter_map(|year| {
+            let (start, end) = Date::new(year, 1, 1).zip(Date::new(year, 12, 31))?;
+            let picked = props.from == Some(start) && props.to == Some(end);
+            let on_range = on_range.clone();
+            let onclick = Callback::from(move |_: MouseEvent| on_range.emit((Some(start), Some(end))));
+            Some(html! {
+                <button type="button" class="timeline-year" aria-pressed={picked.to_string()} {onclick}>
+                    { lang.year(year) }
+                </button>
+            })
+        });
+        html! {
+            <div class="timeline-years" role="group" aria-label={texts.timeline_years}>
+                { for buttons }
+            </div>
+        }
+    });
 
     html! {
         <section class="timeline" aria-labelledby="timeline-heading">
@@ -357,12 +445,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 </span>
                 <span class="timeline-span">{ span }</span>
                 if has_range {
-                    <button type="button" class="link-button timeline-reset" onclick={props.on_reset.reform(|_| ())}>
+                    <button type="button" class="link-button timeline-zoom-out" onclick={on_zoom_out}>
+                        { texts.timeline_zoom_out }
+                    </button>
+                    <button type="button" class="link-button timeline-reset" onclick={on_reset.reform(|_| ())}>
                         { texts.timeline_reset }
                     </button>
                 }
             </div>
-            <div class="timeline-body">
+            <div class="timeline-body" ref={body_ref}>
+                <div class="timeline-scroll">
+                <div class="timeline-track" ref={track_ref}>
                 <div
                     ref={plot_ref}
                     class="timeline-plot"
@@ -376,6 +469,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     {onpointercancel}
                     {onpointerleave}
                     onfocusin={onfocus}
+                    onfocusout={onblur}
                     {onkeydown}
                 >
                     <svg viewBox={format!("0 0 {} {PLOT_HEIGHT}", n as u32 * BIN)} preserveAspectRatio="none" aria-hidden="true" focusable="false">
@@ -384,10 +478,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         { brush_rect.unwrap_or_default() }
                     </svg>
                 </div>
-                { card.unwrap_or_default() }
                 <div class="timeline-axis" aria-hidden="true">
                     { for labels }
                 </div>
+                </div>
+                </div>
+                { card.unwrap_or_default() }
+                { year_row.unwrap_or_default() }
             </div>
             <p class="timeline-hint" id="timeline-hint">
                 { texts.timeline_hint }
@@ -398,4 +495,24 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <p class="visually-hidden" aria-live="polite">{ live }</p>
         </section>
     }
+}
+
+/// Puts `card` under bin `at` of `n`, just below `plot`, moved sideways as far as it
+/// takes to stay inside `body` (its containing block): at 360 px a card centred on
+/// the first or last bar ran off the screen.
+fn place_card(body: &Element, plot: &Element, card: &HtmlElement, at: usize, n: usize) {
+    let (body_box, plot_box) = (
+        body.get_bounding_client_rect(),
+        plot.get_bounding_client_rect(),
+    );
+    let centre = plot_box.left() + plot_box.width() * (at as f64 + 0.5) / n.max(1) as f64;
+    let width = f64::from(card.offset_width());
+    let room = body_box.width() - width;
+    let left = (centre - body_box.left() - width / 2.0).min(room).max(0.0);
+    let top = plot_box.bottom() - body_box.top() + CARD_GAP;
+    // Whole pixels: formatting an integer links no float-printing code into the wasm
+    // (about 5 KB of gzip for `{:.1}`).
+    let style = card.style();
+    let _ = style.set_property("left", &format!("{}px", left.round() as i64));
+    let _ = style.set_property("top", &format!("{}px", top.round() as i64));
 }

@@ -11,14 +11,14 @@
 
 use std::{
     fs,
+    io::Write,
     path::{Path, PathBuf},
-    process::{Command, Stdio},
+    process::Command,
 };
 
-use crate::{
-    dist,
-    shell::{self, Result},
-};
+use anyhow::{Context, Result};
+
+use crate::{dist, files, shell};
 
 /// The seed of every generated corpus (the criterion benchmarks use it too).
 const SEED: u64 = 2025;
@@ -33,7 +33,7 @@ pub struct Options {
     pub criterion_args: Vec<String>,
 }
 
-pub fn run(options: &Options) -> Result {
+pub fn run(options: &Options) -> Result<()> {
     let root = shell::root();
     let dir = root.join("target/bench");
     let node = dir.join("node");
@@ -107,20 +107,20 @@ fn bench_binary(dir: &Path) -> Command {
 
 /// Installs the pinned peers with `npm ci` (registry only) unless the installed lock
 /// file is the committed one; copies the Pagefind indexing script beside them.
-fn ensure_peers(source: &Path, node: &Path) -> Result {
-    fs::create_dir_all(node).map_err(|err| format!("{}: {err}", node.display()))?;
-    let lock = read(&source.join("package-lock.json"))?;
+fn ensure_peers(source: &Path, node: &Path) -> Result<()> {
+    files::create_dir_all(node)?;
+    let lock = files::read(&source.join("package-lock.json"))?;
     let installed = fs::read(node.join("package-lock.json")).unwrap_or_default();
     let complete = node.join("node_modules/pagefind/package.json").is_file();
-    copy(
+    files::copy(
         &source.join("pagefind-index.mjs"),
         &node.join("pagefind-index.mjs"),
     )?;
     if complete && installed == lock {
         return Ok(());
     }
-    copy(&source.join("package.json"), &node.join("package.json"))?;
-    copy(
+    files::copy(&source.join("package.json"), &node.join("package.json"))?;
+    files::copy(
         &source.join("package-lock.json"),
         &node.join("package-lock.json"),
     )?;
@@ -133,16 +133,18 @@ fn ensure_peers(source: &Path, node: &Path) -> Result {
 
 /// `target/bench/<name>/corpus.txt`: the default corpus, `Nk` generated articles, or
 /// one generated article for the shell build.
-fn write_corpus(dir: &Path, name: &str) -> Result {
+fn write_corpus(dir: &Path, name: &str) -> Result<()> {
     let text = match name {
-        "default" => read(&shell::root().join("corpus/corpus.txt"))?,
+        "default" => files::read(&shell::root().join("corpus/corpus.txt"))?,
         SHELL => kiroku_gen::generate(1, SEED).into_bytes(),
         _ => {
             let n: usize = name
                 .strip_suffix('k')
                 .and_then(|k| k.parse::<usize>().ok())
                 .map(|k| k * 1000)
-                .ok_or_else(|| format!("unknown corpus size {name:?} (default, 1k, 10k, 50k…)"))?;
+                .with_context(|| {
+                    format!("unknown corpus size {name:?} (default, 1k, 10k, 50k…)")
+                })?;
             kiroku_gen::generate(n, SEED).into_bytes()
         }
     };
@@ -150,46 +152,21 @@ fn write_corpus(dir: &Path, name: &str) -> Result {
     if fs::read(&path).ok().as_deref() == Some(&text[..]) {
         return Ok(());
     }
-    fs::create_dir_all(dir.join(name)).map_err(|err| err.to_string())?;
-    fs::write(&path, text).map_err(|err| format!("{}: {err}", path.display()))
+    files::write(&path, text)
 }
 
 /// `cargo bench -p kiroku-core`, echoing its output and keeping it for the report.
-fn criterion(out: &PathBuf, args: &[String]) -> Result {
-    use std::io::{BufRead, BufReader, Write};
-    let mut cmd = shell::cargo();
-    cmd.args(["bench", "-p", "kiroku-core", "--"])
-        .args(args)
-        .current_dir(shell::root())
-        .stdout(Stdio::piped());
-    eprintln!("$ cargo bench -p kiroku-core -- {}", args.join(" "));
-    let mut child = cmd
-        .spawn()
-        .map_err(|err| format!("cannot start cargo bench: {err}"))?;
-    let mut file = fs::File::create(out).map_err(|err| format!("{}: {err}", out.display()))?;
-    if let Some(stdout) = child.stdout.take() {
-        for line in BufReader::new(stdout)
-            .lines()
-            .map_while(std::io::Result::ok)
-        {
+fn criterion(out: &PathBuf, args: &[String]) -> Result<()> {
+    let mut file =
+        fs::File::create(out).with_context(|| format!("cannot write {}", out.display()))?;
+    shell::run_lines(
+        shell::cargo()
+            .args(["bench", "-p", "kiroku-core", "--"])
+            .args(args)
+            .current_dir(shell::root()),
+        |line| {
             println!("{line}");
             let _ = writeln!(file, "{line}");
-        }
-    }
-    let status = child.wait().map_err(|err| err.to_string())?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("cargo bench failed ({status})"))
-    }
-}
-
-fn read(path: &Path) -> Result<Vec<u8>> {
-    fs::read(path).map_err(|err| format!("{}: {err}", path.display()))
-}
-
-fn copy(from: &Path, to: &Path) -> Result {
-    fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|err| format!("{} -> {}: {err}", from.display(), to.display()))
+        },
+    )
 }

@@ -15,89 +15,93 @@
 //! not allow `eval` of JavaScript).
 
 use std::{
+    cell::Cell,
     collections::hash_map::DefaultHasher,
     hash::{Hash, Hasher},
     path::Path,
 };
 
+use anyhow::Result;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::{dist::write, shell::Result};
+use crate::{
+    files,
+    html::{self, ContentType},
+};
 
 /// The hosted build's policy.
 pub const HOSTED: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
      style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
      base-uri 'none'; form-action 'none'";
 
-/// The single file's policy, given the exact text of its inline scripts and styles.
-pub fn single_file_policy(scripts: &[&str], styles: &[&str]) -> String {
-    let hashes = |blocks: &[&str]| {
-        blocks
+/// Inline scripts: the ones without `src`.
+const INLINE_SCRIPT: &str = "script:not([src])";
+
+/// The single file's policy, allowing exactly its inline scripts and styles.
+pub fn single_file_policy(page: &str) -> Result<String> {
+    let hashes = |selector: &str| -> Result<String> {
+        Ok(html::texts(page, selector)?
             .iter()
             .map(|block| format!("'{}'", sha256(block)))
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(" "))
     };
-    format!(
+    Ok(format!(
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
          base-uri 'none'; form-action 'none'",
-        hashes(scripts),
-        hashes(styles)
-    )
+        hashes(INLINE_SCRIPT)?,
+        hashes("style")?
+    ))
 }
 
 /// Puts the policy right after `<meta charset>` (or first in `<head>`), before
 /// anything it governs.
-pub fn add_meta(html: &str, policy: &str) -> String {
-    let meta =
-        format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
-    let at = html
-        .find("<meta charset")
-        .and_then(|start| html[start..].find('>').map(|i| start + i + 1))
-        .or_else(|| html.find("<head>").map(|i| i + "<head>".len()));
-    match at {
-        Some(at) => format!("{}{meta}{}", &html[..at], &html[at..]),
-        None => html.to_string(),
+pub fn add_meta(page: &str, policy: &str) -> Result<String> {
+    let meta = format!(
+        "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />",
+        html::attribute_value(policy).replace('"', "&quot;")
+    );
+    let placed = Cell::new(false);
+    let page = html::rewrite(
+        page,
+        vec![html::on_element("meta[charset]", |charset| {
+            if !placed.replace(true) {
+                charset.after(&meta, ContentType::Html);
+            }
+            Ok(())
+        })?],
+    )?;
+    if placed.get() {
+        return Ok(page);
     }
+    let first_in_head = html::on_element("head", |head| {
+        head.prepend(&meta, ContentType::Html);
+        Ok(())
+    })?;
+    html::rewrite(&page, vec![first_in_head])
 }
 
-/// Moves every inline `<script>` of `html` into a file of `dist` named after its
+/// Moves every inline `<script>` of `page` into a file of `dist` named after its
 /// content (`script-<hash>.js`, so a cached old copy is never run with a new page) and
 /// loads it from there, keeping its type and order.
-pub fn externalize_scripts(dist: &Path, html: &str) -> Result<String> {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        let Some(tag_len) = rest[start..].find('>').map(|i| i + 1) else {
-            break;
-        };
-        let tag = &rest[start..start + tag_len];
-        let body_start = start + tag_len;
-        let Some(body_len) = rest[body_start..].find("</script>") else {
-            break;
-        };
-        let end = body_start + body_len + "</script>".len();
-        out.push_str(&rest[..start]);
-        if tag.contains(" src=") {
-            out.push_str(&rest[start..end]);
-        } else {
-            let body = &rest[body_start..body_start + body_len];
-            let mut hasher = DefaultHasher::new();
-            body.hash(&mut hasher);
-            let name = format!("script-{:016x}.js", hasher.finish());
-            write(&dist.join(&name), body)?;
-            let module = if tag.contains("type=\"module\"") {
-                " type=\"module\""
-            } else {
-                ""
-            };
-            out.push_str(&format!("<script{module} src=\"./{name}\"></script>"));
-        }
-        rest = &rest[end..];
+pub fn externalize_scripts(dist: &Path, page: &str) -> Result<String> {
+    let mut names = Vec::new();
+    for body in html::texts(page, INLINE_SCRIPT)? {
+        let mut hasher = DefaultHasher::new();
+        body.hash(&mut hasher);
+        let name = format!("script-{:016x}.js", hasher.finish());
+        files::write(&dist.join(&name), &body)?;
+        names.push(name);
     }
-    out.push_str(rest);
-    Ok(out)
+    let mut names = names.into_iter();
+    let load_from_file = html::on_element(INLINE_SCRIPT, |script| {
+        let name = names.next().ok_or("the page changed between two reads")?;
+        script.set_attribute("src", &format!("./{name}"))?;
+        script.set_inner_content("", ContentType::Text);
+        Ok(())
+    })?;
+    html::rewrite(page, vec![load_from_file])
 }
 
 /// The CSP source expression for `text`: `sha256-<base64>`.
@@ -107,27 +111,6 @@ fn sha256(text: &str) -> String {
         "sha256-{}",
         base64::engine::general_purpose::STANDARD.encode(digest)
     )
-}
-
-/// The contents of every inline `<tag>` element (no `src`), in page order.
-pub fn inline_blocks<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
-    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
-    let mut blocks = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find(&open) {
-        let Some(tag_len) = rest[start..].find('>').map(|i| i + 1) else {
-            break;
-        };
-        let body_start = start + tag_len;
-        let Some(body_len) = rest[body_start..].find(&close) else {
-            break;
-        };
-        if !rest[start..body_start].contains(" src=") {
-            blocks.push(&rest[body_start..body_start + body_len]);
-        }
-        rest = &rest[body_start + body_len + close.len()..];
-    }
-    blocks
 }
 
 #[cfg(test)]
@@ -141,45 +124,60 @@ mod tests {
             sha256("alert(1)"),
             "sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI="
         );
-        let policy = single_file_policy(&["alert(1)"], &["p{}"]);
+        let page = "<head><script>alert(1)</script><script src=\"x.js\"></script>\
+                    <style>p{}</style></head>";
+        let policy = single_file_policy(page).unwrap();
         assert!(policy.starts_with(
             "default-src 'none'; script-src 'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=' 'wasm-unsafe-eval'; style-src 'sha256-"
-        ));
+        ), "{policy}");
+        assert_eq!(policy.matches("sha256-").count(), 2, "{policy}");
     }
 
     #[test]
     fn inline_scripts_move_to_files_and_loaded_ones_stay() {
         let dist = std::env::temp_dir().join(format!("kiroku-csp-{}", std::process::id()));
-        std::fs::create_dir_all(&dist).unwrap();
-        let html = "<head><script>var t = 1;</script>\
+        let page = "<head><script>var t = '</scr' + 'ipt>';</script>\
                     <script type=\"module\">import init from './app.js';</script>\
                     <script src=\"./register-sw.js\" defer></script></head>";
-        let out = externalize_scripts(&dist, html).unwrap();
-        assert!(inline_blocks(&out, "script").is_empty(), "{out}");
+        let out = externalize_scripts(&dist, page).unwrap();
+        assert!(
+            html::texts(&out, INLINE_SCRIPT).unwrap().is_empty(),
+            "{out}"
+        );
+        let sources = html::attributes(&out, "script", "src").unwrap();
+        assert_eq!(sources.len(), 3, "{out}");
+        assert_eq!(sources[2], "./register-sw.js");
+        assert!(
+            out.contains(&format!(
+                "<script type=\"module\" src=\"{}\"></script>",
+                sources[1]
+            )),
+            "{out}"
+        );
         assert!(out.contains("<script src=\"./register-sw.js\" defer></script>"));
-        let names: Vec<&str> = out
-            .split("src=\"./")
-            .skip(1)
-            .map(|s| &s[..s.find('"').unwrap()])
-            .collect();
-        assert_eq!(names.len(), 3, "{out}");
-        assert!(out.contains(&format!("<script type=\"module\" src=\"./{}\">", names[1])));
+        let first = sources[0].trim_start_matches("./");
         assert_eq!(
-            std::fs::read_to_string(dist.join(names[0])).unwrap(),
-            "var t = 1;"
+            std::fs::read_to_string(dist.join(first)).unwrap(),
+            "var t = '</scr' + 'ipt>';"
         );
         std::fs::remove_dir_all(&dist).ok();
     }
 
     #[test]
     fn the_policy_comes_before_anything_it_governs() {
-        let html = add_meta(
+        let page = add_meta(
             "<html><head><meta charset=\"utf-8\" /><script></script></head>",
             "x",
-        );
+        )
+        .unwrap();
         assert_eq!(
-            html,
+            page,
             "<html><head><meta charset=\"utf-8\" />\n    <meta http-equiv=\"Content-Security-Policy\" content=\"x\" /><script></script></head>"
+        );
+        let without_charset = add_meta("<html><head><title>t</title></head></html>", "y").unwrap();
+        assert!(
+            without_charset.starts_with("<html><head>\n    <meta http-equiv=\"Content-Security-Policy\" content=\"y\" /><title>"),
+            "{without_charset}"
         );
     }
 }

@@ -1,18 +1,15 @@
 //! The release build: `trunk build --release` into `dist/`, then what makes it work
 //! offline (service worker, single file) and a size report.
 
-use std::{
-    fs,
-    io::Write,
-    path::{Path, PathBuf},
-};
+use std::path::{Path, PathBuf};
 
-use flate2::{write::GzEncoder, Compression};
+use anyhow::Result;
+use kiroku_sizes::{gzip_len, kb};
 
 use crate::{
-    csp, embed, offline,
-    shell::{self, Result},
-    single_file,
+    csp, embed, files,
+    html::{self, ContentType},
+    offline, shell, single_file, trunk,
 };
 
 /// What to build: the default corpus, or the user's own.
@@ -30,30 +27,26 @@ pub struct Options {
 pub fn build(options: &Options) -> Result<PathBuf> {
     let root = shell::root();
     let dist = options.out.clone().unwrap_or_else(|| root.join("dist"));
-    let mut trunk = shell::tool("trunk");
-    // Relative asset URLs, so the build works from any sub-path of a host.
-    trunk
-        .args(["build", "--release", "--public-url", "./", "--dist"])
-        .arg(&dist)
-        .current_dir(&root);
-    let corpus_path = match &options.corpus {
-        Some(corpus) => absolute(corpus)?,
-        None => root.join("corpus/corpus.txt"),
-    };
-    if options.corpus.is_some() {
-        trunk.env("KIROKU_CORPUS", &corpus_path);
+    let corpus = options.corpus.as_deref().map(files::absolute).transpose()?;
+    trunk::Build {
+        dist: &dist,
+        corpus: corpus.clone(),
+        entities: options
+            .entities
+            .as_deref()
+            .map(files::absolute)
+            .transpose()?,
     }
-    if let Some(entities) = &options.entities {
-        trunk.env("KIROKU_ENTITIES", absolute(entities)?);
-    }
-    shell::run(&mut trunk)?;
+    .run()?;
 
     let index_path = dist.join("index.html");
-    let mut index = read(&index_path)?;
-    let corpus_text =
-        fs::read(&corpus_path).map_err(|err| format!("{}: {err}", corpus_path.display()))?;
-    let description = describe_corpus(&corpus_text);
-    index = set_head(&index, options.title.as_deref(), &description);
+    let corpus_path = corpus.unwrap_or_else(|| root.join("corpus/corpus.txt"));
+    let description = describe_corpus(&files::read(&corpus_path)?);
+    let index = set_head(
+        &files::read_to_string(&index_path)?,
+        options.title.as_deref(),
+        &description,
+    )?;
     embed::write_script(&dist)?;
     // The hosted page loads every script from its own origin (written before the
     // service worker lists the assets); the single file keeps them inline. Trunk's
@@ -62,32 +55,17 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     // 60–70 ms sooner), and the glue's fetch takes the preloaded response.
     let hosted = csp::externalize_scripts(&dist, &index)?;
     let assets = offline::write_service_worker(&dist)?;
-    let hosted = csp::add_meta(&offline::register(&hosted), csp::HOSTED);
-    write(&index_path, &hosted)?;
+    let hosted = csp::add_meta(&offline::register(&hosted)?, csp::HOSTED)?;
+    files::write(&index_path, hosted)?;
     let single = single_file::build(&dist, &index)?;
-    let policy = csp::single_file_policy(
-        &csp::inline_blocks(&single, "script"),
-        &csp::inline_blocks(&single, "style"),
-    );
-    write(
+    let policy = csp::single_file_policy(&single)?;
+    files::write(
         &dist.join(single_file::NAME),
-        &csp::add_meta(&single, &policy),
+        csp::add_meta(&single, &policy)?,
     )?;
     eprintln!("xtask dist: {assets} assets cached by the service worker");
     print_sizes(&dist)?;
     Ok(dist)
-}
-
-fn absolute(path: &Path) -> Result<PathBuf> {
-    fs::canonicalize(path).map_err(|err| format!("{}: {err}", path.display()))
-}
-
-fn read(path: &Path) -> Result<String> {
-    fs::read_to_string(path).map_err(|err| format!("cannot read {}: {err}", path.display()))
-}
-
-pub fn write(path: &Path, text: &str) -> Result {
-    fs::write(path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))
 }
 
 /// `12 articles, 2013-03-07 – 2025-11-07` for the page description.
@@ -104,35 +82,18 @@ fn describe_corpus(bytes: &[u8]) -> String {
 }
 
 /// Sets `<title>` (when given) and the description meta tag.
-fn set_head(html: &str, title: Option<&str>, description: &str) -> String {
-    let mut html = html.to_string();
+fn set_head(page: &str, title: Option<&str>, description: &str) -> Result<String> {
+    let mut handlers = vec![html::on_element("meta[name=\"description\"]", |meta| {
+        meta.set_attribute("content", &html::attribute_value(description))?;
+        Ok(())
+    })?];
     if let Some(title) = title {
-        html = replace_between(&html, "<title>", "</title>", &escape_html(title));
+        handlers.push(html::on_element("title", move |element| {
+            element.set_inner_content(title, ContentType::Text);
+            Ok(())
+        })?);
     }
-    replace_between(
-        &html,
-        "<meta name=\"description\" content=\"",
-        "\"",
-        &escape_html(description),
-    )
-}
-
-/// Replaces the text between the first `start` and the next `end`.
-pub fn replace_between(html: &str, start: &str, end: &str, with: &str) -> String {
-    let Some(from) = html.find(start).map(|i| i + start.len()) else {
-        return html.to_string();
-    };
-    let Some(to) = html[from..].find(end).map(|i| from + i) else {
-        return html.to_string();
-    };
-    format!("{}{with}{}", &html[..from], &html[to..])
-}
-
-pub fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    html::rewrite(page, handlers)
 }
 
 /// One file of a build: raw and gzip sizes, and whether it belongs to the app shell
@@ -146,23 +107,17 @@ pub struct FileSize {
 
 /// The files of `dist`, by name.
 pub fn sizes(dist: &Path) -> Result<Vec<FileSize>> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dist)
-        .map_err(|err| format!("cannot list {}: {err}", dist.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.is_file())
-        .collect();
-    files.sort();
-    files
+    files::files_in(dist)?
         .iter()
         .map(|path| {
-            let bytes = fs::read(path).map_err(|err| format!("{}: {err}", path.display()))?;
-            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let bytes = files::read(path)?;
+            let name = files::name(path);
             let app = [".wasm", ".js", ".css"]
                 .iter()
                 .any(|ext| name.ends_with(ext))
-                && name != "sw.js";
+                && name != offline::WORKER;
             Ok(FileSize {
-                name: name.into_owned(),
+                name,
                 raw: bytes.len(),
                 gzip: gzip_len(&bytes),
                 app,
@@ -176,7 +131,7 @@ pub fn app_gzip(dist: &Path) -> Result<usize> {
     Ok(sizes(dist)?.iter().filter(|f| f.app).map(|f| f.gzip).sum())
 }
 
-fn print_sizes(dist: &Path) -> Result {
+fn print_sizes(dist: &Path) -> Result<()> {
     eprintln!("\n{:<44} {:>10} {:>10}", dist.display(), "raw", "gzip");
     let (mut app_raw, mut app_gzip) = (0, 0);
     for file in sizes(dist)? {
@@ -200,35 +155,20 @@ fn print_sizes(dist: &Path) -> Result {
     Ok(())
 }
 
-fn gzip_len(bytes: &[u8]) -> usize {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder
-        .write_all(bytes)
-        .expect("writing to a Vec cannot fail");
-    encoder
-        .finish()
-        .expect("writing to a Vec cannot fail")
-        .len()
-}
-
-fn kb(n: usize) -> String {
-    format!("{:.1} KB", n as f64 / 1000.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn head_gets_an_escaped_title_and_description() {
-        let html = "<title>kiroku</title>\n<meta name=\"description\" content=\"old\" />";
-        let out = set_head(html, Some("A & <B>"), "8 articles");
+        let page = "<title>kiroku</title>\n<meta name=\"description\" content=\"old\" />";
         assert_eq!(
-            out,
-            "<title>A &amp; &lt;B&gt;</title>\n<meta name=\"description\" content=\"8 articles\" />"
+            set_head(page, Some("A & <B>"), "8 articles & \"more\"").unwrap(),
+            "<title>A &amp; &lt;B&gt;</title>\n\
+             <meta name=\"description\" content=\"8 articles &amp; &quot;more&quot;\" />"
         );
         assert_eq!(
-            set_head(html, None, "x"),
+            set_head(page, None, "x").unwrap(),
             "<title>kiroku</title>\n<meta name=\"description\" content=\"x\" />"
         );
     }

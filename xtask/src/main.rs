@@ -7,6 +7,7 @@
 //! - `test`: setup, then every check CI runs (fmt, clippy host + wasm32, native tests,
 //!   browser tests, release build, end-to-end tests in headless Chromium).
 //! - `dist`: release build into `dist/`, printing raw and gzip sizes.
+//! - `screenshots`: a release build, then the README's screenshots into `docs/`.
 //! - `gen-corpus`: writes a deterministic generated corpus (`kiroku-gen`).
 //! - `hostile-corpus`: writes the hostile corpus the end-to-end tests build.
 //! - `bench`: kiroku against MiniSearch, FlexSearch and Pagefind in headless Chromium
@@ -17,14 +18,21 @@ mod bench;
 mod csp;
 mod dist;
 mod embed;
+mod files;
+mod html;
 mod offline;
 mod setup;
 mod shell;
 mod single_file;
+mod test_run;
+mod trunk;
 
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 
+use anyhow::{bail, Result};
 use clap::{Parser, Subcommand};
+
+use crate::test_run::TestRun;
 
 #[derive(Parser)]
 #[command(about = "kiroku's tasks")]
@@ -61,6 +69,13 @@ enum Task {
         #[arg(long)]
         title: Option<String>,
         /// Output folder (default dist/).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Release build into dist/, then the README's screenshots (light and dark,
+    /// desktop and phone, the reader, both embeds, the Share menu).
+    Screenshots {
+        /// Output folder (default docs/).
         #[arg(long)]
         out: Option<PathBuf>,
     },
@@ -122,6 +137,7 @@ fn main() -> ExitCode {
             })
             .map(|_| ())
         }),
+        Task::Screenshots { out } => screenshots(out),
         Task::GenCorpus {
             articles,
             seed,
@@ -150,23 +166,20 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("xtask: error: {err}");
+            eprintln!("xtask: error: {err:#}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn gen_corpus(articles: usize, seed: u64, out: Option<PathBuf>) -> shell::Result {
+fn gen_corpus(articles: usize, seed: u64, out: Option<PathBuf>) -> Result<()> {
     let out = out.unwrap_or_else(|| {
         shell::root()
             .join("target")
             .join(format!("corpus-{articles}-{seed}.txt"))
     });
-    if let Some(dir) = out.parent() {
-        std::fs::create_dir_all(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
-    }
     let corpus = kiroku_gen::generate(articles, seed);
-    std::fs::write(&out, &corpus).map_err(|err| format!("{}: {err}", out.display()))?;
+    files::write(&out, &corpus)?;
     eprintln!(
         "xtask gen-corpus: {articles} articles, {:.1} MB -> {}",
         corpus.len() as f64 / 1e6,
@@ -177,12 +190,10 @@ fn gen_corpus(articles: usize, seed: u64, out: Option<PathBuf>) -> shell::Result
 
 /// The committed hostile fixture, plus what is too big to commit: 100k blank lines
 /// and a record whose body is one line of over 1 MB, ending in a marker to search for.
-fn hostile_corpus(out: Option<PathBuf>) -> shell::Result<PathBuf> {
+fn hostile_corpus(out: Option<PathBuf>) -> Result<PathBuf> {
     let root = shell::root();
     let out = out.unwrap_or_else(|| root.join("target/hostile-corpus.jsonl"));
-    let fixture = root.join("tests/fixtures/hostile-corpus.jsonl");
-    let mut corpus =
-        std::fs::read_to_string(&fixture).map_err(|err| format!("{}: {err}", fixture.display()))?;
+    let mut corpus = files::read_to_string(&root.join("tests/fixtures/hostile-corpus.jsonl"))?;
     corpus.push_str(&"\n".repeat(100_000));
     let long_line = format!("{}末尾マーカー", "lorem ipsum 長文 ".repeat(60_000));
     let blank_body = format!("上{}下", "\\n".repeat(100_000));
@@ -190,10 +201,7 @@ fn hostile_corpus(out: Option<PathBuf>) -> shell::Result<PathBuf> {
         "{{\"date\":\"2025-03-07\",\"title\":\"長い一行\",\"body\":\"{long_line}\"}}\n\
          {{\"date\":\"2025-03-08\",\"title\":\"空行だらけ\",\"body\":\"{blank_body}\"}}\n"
     ));
-    if let Some(dir) = out.parent() {
-        std::fs::create_dir_all(dir).map_err(|err| format!("{}: {err}", dir.display()))?;
-    }
-    std::fs::write(&out, &corpus).map_err(|err| format!("{}: {err}", out.display()))?;
+    files::write(&out, &corpus)?;
     eprintln!(
         "xtask hostile-corpus: {:.1} MB -> {}",
         corpus.len() as f64 / 1e6,
@@ -202,7 +210,7 @@ fn hostile_corpus(out: Option<PathBuf>) -> shell::Result<PathBuf> {
     Ok(out)
 }
 
-fn serve(trunk_args: &[String]) -> shell::Result {
+fn serve(trunk_args: &[String]) -> Result<()> {
     setup::ensure_tools(false)?;
     shell::run(
         shell::tool("trunk")
@@ -217,24 +225,22 @@ const WASM: &str = "wasm32-unknown-unknown";
 /// Gzip bytes the app shell (wasm + JS + CSS) may weigh.
 const APP_SHELL_BUDGET: usize = 250_000;
 
-fn test() -> shell::Result {
+/// Every check CI runs. A failing step does not stop the independent ones after it
+/// (one run shows every failure); the end-to-end tests need the three builds. The
+/// `summary:` line is printed in every case.
+fn test() -> Result<()> {
     setup::ensure_tools(true)?;
     let root = shell::root();
-    let mut tally = shell::Tally::default();
-    let mut step = |name: &str, cmd: &mut std::process::Command| -> shell::Result {
-        let started = Instant::now();
-        eprintln!("\nxtask test: {name}");
-        shell::run_tests(cmd.current_dir(&root), &mut tally)?;
-        eprintln!(
-            "xtask test: {name} ok ({:.1}s)",
-            started.elapsed().as_secs_f64()
-        );
-        Ok(())
-    };
-    step("rustfmt", shell::cargo().args(["fmt", "--all", "--check"]))?;
-    step(
+    let mut run = TestRun::default();
+    run.command(
+        "rustfmt",
+        shell::cargo()
+            .current_dir(&root)
+            .args(["fmt", "--all", "--check"]),
+    );
+    run.command(
         "clippy (host)",
-        shell::cargo().args([
+        shell::cargo().current_dir(&root).args([
             "clippy",
             "--workspace",
             "--all-targets",
@@ -242,75 +248,123 @@ fn test() -> shell::Result {
             "-D",
             "warnings",
         ]),
-    )?;
+    );
     // The core's dev-dependencies (proptest, criterion) are native-only, so on wasm32
     // the core is linted as shipped (lib) and the app with its browser tests.
-    step(
+    run.command(
         "clippy (wasm32, app)",
         shell::cargo()
+            .current_dir(&root)
             .args([
                 "clippy", "-p", "kiroku", "--target", WASM, "--lib", "--bins", "--tests",
             ])
             .args(["--", "-D", "warnings"]),
-    )?;
-    step(
+    );
+    run.command(
         "clippy (wasm32, core)",
         shell::cargo()
+            .current_dir(&root)
             .args(["clippy", "-p", "kiroku-core", "--target", WASM, "--lib"])
             .args(["--", "-D", "warnings"]),
-    )?;
-    step(
+    );
+    run.command(
         "native tests",
-        shell::cargo().args([
+        shell::cargo().current_dir(&root).args([
             "test",
             "--no-fail-fast",
             "--workspace",
             "--exclude",
             "kiroku-e2e",
         ]),
-    )?;
-    step(
+    );
+    run.command(
         "browser tests (wasm-bindgen-test, headless Chromium)",
         shell::cargo()
+            .current_dir(&root)
             .args(["test", "-p", "kiroku", "--target", WASM])
             .env("CHROMEDRIVER", setup::CHROMEDRIVER),
-    )?;
-    let dist_dir = dist::build(&dist::Options::default())?;
-    // The app shell budget (issue 6): the default build, whose 14 KB corpus is counted
-    // too, so the shell itself is a little under this.
-    let app_gzip = dist::app_gzip(&dist_dir)?;
+    );
+    let dists = run.task("release builds", || test_builds(&root));
+    if let Some(dists) = &dists {
+        run.task("app shell budget", || check_budget(&dists.default));
+        run.command(
+            "end-to-end tests (WebDriver, headless Chromium)",
+            shell::cargo()
+                .current_dir(&root)
+                .args(["test", "--no-fail-fast", "-p", "kiroku-e2e"])
+                .env("KIROKU_DIST", &dists.default)
+                .env("KIROKU_DIST_OWN", &dists.own)
+                .env("KIROKU_DIST_HOSTILE", &dists.hostile)
+                .env("KIROKU_AXE", setup::axe_script())
+                .env("CHROMEDRIVER", setup::CHROMEDRIVER),
+        );
+    }
+    run.finish()
+}
+
+/// The three release builds the end-to-end tests use.
+struct TestBuilds {
+    /// The default corpus.
+    default: PathBuf,
+    /// A corpus of one's own (the JSON Lines fixture).
+    own: PathBuf,
+    /// A hostile corpus (markup, bidi, a 1 MB line, …) under a hostile title.
+    hostile: PathBuf,
+}
+
+fn test_builds(root: &std::path::Path) -> Result<TestBuilds> {
+    Ok(TestBuilds {
+        default: dist::build(&dist::Options::default())?,
+        own: dist::build(&dist::Options {
+            corpus: Some(root.join("tests/fixtures/own-corpus.jsonl")),
+            entities: Some(root.join("tests/fixtures/own-entities.toml")),
+            title: Some("Test Wire digest".into()),
+            out: Some(root.join("target/dist-own")),
+        })?,
+        hostile: dist::build(&dist::Options {
+            corpus: Some(hostile_corpus(None)?),
+            entities: None,
+            title: Some("Hostile <script>alert(\"title\")</script>".into()),
+            out: Some(root.join("target/dist-hostile")),
+        })?,
+    })
+}
+
+/// The app shell budget (issue 6), on the default build, whose 14 KB corpus is
+/// counted too, so the shell itself is a little under it.
+fn check_budget(dist: &std::path::Path) -> Result<()> {
+    let app_gzip = dist::app_gzip(dist)?;
     if app_gzip > APP_SHELL_BUDGET {
-        return Err(format!(
+        bail!(
             "the app (wasm + JS + CSS) is {app_gzip} bytes gzip, over the \
              {APP_SHELL_BUDGET}-byte budget (BENCHMARKS.md)"
-        ));
+        );
     }
     eprintln!("xtask test: app shell {app_gzip} bytes gzip (budget {APP_SHELL_BUDGET})");
-    // A second build, of a corpus of one's own, for the end-to-end tests.
-    let own_dist = dist::build(&dist::Options {
-        corpus: Some(root.join("tests/fixtures/own-corpus.jsonl")),
-        entities: Some(root.join("tests/fixtures/own-entities.toml")),
-        title: Some("Test Wire digest".into()),
-        out: Some(root.join("target/dist-own")),
-    })?;
-    // A third, of a hostile corpus (markup, bidi, a 1 MB line, …) under a hostile title.
-    let hostile_dist = dist::build(&dist::Options {
-        corpus: Some(hostile_corpus(None)?),
-        entities: None,
-        title: Some("Hostile <script>alert(\"title\")</script>".into()),
-        out: Some(root.join("target/dist-hostile")),
-    })?;
-    step(
-        "end-to-end tests (WebDriver, headless Chromium)",
-        shell::cargo()
-            .args(["test", "--no-fail-fast", "-p", "kiroku-e2e"])
-            .env("KIROKU_DIST", &dist_dir)
-            .env("KIROKU_DIST_OWN", &own_dist)
-            .env("KIROKU_DIST_HOSTILE", &hostile_dist)
-            .env("KIROKU_AXE", setup::axe_script())
-            .env("CHROMEDRIVER", setup::CHROMEDRIVER),
-    )?;
-    // One plain closing line for the whole run (CI reads it).
-    println!("summary: {} passed, {} failed", tally.passed, tally.failed);
     Ok(())
+}
+
+/// The README's screenshots, from a fresh release build of the default corpus.
+fn screenshots(out: Option<PathBuf>) -> Result<()> {
+    setup::ensure_tools(true)?;
+    let root = shell::root();
+    let out = out.unwrap_or_else(|| root.join("docs"));
+    files::create_dir_all(&out)?;
+    let dist = dist::build(&dist::Options::default())?;
+    shell::run(
+        shell::cargo()
+            .args([
+                "run",
+                "--quiet",
+                "-p",
+                "kiroku-e2e",
+                "--bin",
+                "screenshots",
+                "--",
+            ])
+            .arg(files::absolute(&out)?)
+            .env("KIROKU_DIST", &dist)
+            .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+            .current_dir(&root),
+    )
 }

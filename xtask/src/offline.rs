@@ -3,19 +3,24 @@
 
 use std::{
     collections::hash_map::DefaultHasher,
-    fs,
     hash::{Hash, Hasher},
     path::Path,
 };
 
-use crate::{dist::write, shell::Result, single_file};
+use anyhow::Result;
+
+use crate::{
+    files,
+    html::{self, ContentType},
+    single_file,
+};
 
 pub const WORKER: &str = "sw.js";
 const REGISTER: &str = "register-sw.js";
 
 /// Writes `register-sw.js` and `sw.js` into `dist`; returns how many assets it caches.
 pub fn write_service_worker(dist: &Path) -> Result<usize> {
-    write(
+    files::write(
         &dist.join(REGISTER),
         "// Registers the offline cache of the hosted build (not for file://, where the\n\
          // single file needs none).\n\
@@ -23,39 +28,35 @@ pub fn write_service_worker(dist: &Path) -> Result<usize> {
          navigator.serviceWorker.register(\"./sw.js\").catch((err) => console.warn(\"kiroku: no offline cache:\", err));\n\
          }\n",
     )?;
-    let mut names: Vec<String> = fs::read_dir(dist)
-        .map_err(|err| format!("cannot list {}: {err}", dist.display()))?
-        .filter_map(|entry| entry.ok())
-        .filter(|entry| entry.path().is_file())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+    let names: Vec<String> = files::files_in(dist)?
+        .iter()
+        .map(|path| files::name(path))
         .filter(|name| name != WORKER && name != single_file::NAME)
         .collect();
-    names.sort();
     // The version only has to change when any asset changes; std's hasher is enough
     // (a different Rust release may give another value for the same bytes, which only
     // costs one extra download).
     let mut hasher = DefaultHasher::new();
     for name in &names {
         name.hash(&mut hasher);
-        fs::read(dist.join(name))
-            .map_err(|err| format!("{name}: {err}"))?
-            .hash(&mut hasher);
+        files::read(&dist.join(name))?.hash(&mut hasher);
     }
     let version = format!("{:016x}", hasher.finish());
     let assets: Vec<String> = std::iter::once("./".to_string())
         .chain(names.iter().map(|name| format!("./{name}")))
         .collect();
-    write(&dist.join(WORKER), &worker_source(&version, &assets))?;
+    files::write(&dist.join(WORKER), worker_source(&version, &assets))?;
     Ok(assets.len())
 }
 
-/// Adds the registration script to the page head.
-pub fn register(index_html: &str) -> String {
-    index_html.replacen(
-        "</head>",
-        &format!("<script src=\"./{REGISTER}\" defer></script></head>"),
-        1,
-    )
+/// Adds the registration script to the end of the page head.
+pub fn register(index_html: &str) -> Result<String> {
+    let script = format!("<script src=\"./{REGISTER}\" defer></script>");
+    let end_of_head = html::on_element("head", |head| {
+        head.append(&script, ContentType::Html);
+        Ok(())
+    })?;
+    html::rewrite(index_html, vec![end_of_head])
 }
 
 fn worker_source(version: &str, assets: &[String]) -> String {
@@ -121,8 +122,10 @@ mod tests {
 
     #[test]
     fn registration_goes_into_the_head_once() {
-        let html = register("<head><title>t</title></head><body></body>");
-        assert_eq!(html.matches("register-sw.js").count(), 1);
-        assert!(html.find("register-sw.js") < html.find("</head>"));
+        let page = register("<head><title>t</title></head><body></body>").unwrap();
+        assert_eq!(
+            page,
+            "<head><title>t</title><script src=\"./register-sw.js\" defer></script></head><body></body>"
+        );
     }
 }

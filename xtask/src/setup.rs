@@ -3,7 +3,9 @@
 
 use std::{fs, path::Path, process::Command, time::Instant};
 
-use crate::shell::{self, Result};
+use anyhow::{Context, Result};
+
+use crate::{files, shell};
 
 /// Debian's chromium-driver puts it here.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -25,7 +27,7 @@ pub fn axe_script() -> std::path::PathBuf {
     shell::tools_dir().join("node_modules/axe-core/axe.min.js")
 }
 
-pub fn ensure_tools(browser: bool) -> Result {
+pub fn ensure_tools(browser: bool) -> Result<()> {
     let started = Instant::now();
     ensure_wasm_target()?;
     ensure_trunk()?;
@@ -42,7 +44,7 @@ pub fn ensure_tools(browser: bool) -> Result {
     Ok(())
 }
 
-fn ensure_wasm_target() -> Result {
+fn ensure_wasm_target() -> Result<()> {
     let installed = shell::output(Command::new("rustup").args(["target", "list", "--installed"]))
         .unwrap_or_default();
     if installed
@@ -54,7 +56,7 @@ fn ensure_wasm_target() -> Result {
     shell::run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
 }
 
-fn ensure_trunk() -> Result {
+fn ensure_trunk() -> Result<()> {
     let version = shell::output(shell::tool("trunk").arg("--version")).unwrap_or_default();
     if version.trim() == format!("trunk {TRUNK_VERSION}") {
         return Ok(());
@@ -62,7 +64,7 @@ fn ensure_trunk() -> Result {
     shell::run(shell::cargo().args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
 }
 
-fn ensure_wasm_bindgen(version: &str) -> Result {
+fn ensure_wasm_bindgen(version: &str) -> Result<()> {
     let found = shell::output(shell::tool("wasm-bindgen").arg("--version")).unwrap_or_default();
     let runner =
         shell::output(shell::tool("wasm-bindgen-test-runner").arg("--version")).unwrap_or_default();
@@ -80,15 +82,14 @@ fn ensure_wasm_bindgen(version: &str) -> Result {
     ]))
 }
 
-fn ensure_wasm_opt() -> Result {
+fn ensure_wasm_opt() -> Result<()> {
     let tools = shell::tools_dir();
     let wasm_opt = tools.join("node_modules/.bin/wasm-opt");
     let version = shell::output(Command::new(&wasm_opt).arg("--version")).unwrap_or_default();
     if version.contains(&format!("version_{BINARYEN_VERSION}")) {
         return Ok(());
     }
-    fs::create_dir_all(&tools)
-        .map_err(|err| format!("cannot create {}: {err}", tools.display()))?;
+    files::create_dir_all(&tools)?;
     shell::run(
         Command::new("npm")
             .args(["install", "--no-audit", "--no-fund", "--prefix"])
@@ -97,7 +98,7 @@ fn ensure_wasm_opt() -> Result {
     )
 }
 
-fn ensure_axe_core() -> Result {
+fn ensure_axe_core() -> Result<()> {
     let tools = shell::tools_dir();
     let manifest = tools.join("node_modules/axe-core/package.json");
     let installed = fs::read_to_string(&manifest).unwrap_or_default();
@@ -105,8 +106,7 @@ fn ensure_axe_core() -> Result {
     {
         return Ok(());
     }
-    fs::create_dir_all(&tools)
-        .map_err(|err| format!("cannot create {}: {err}", tools.display()))?;
+    files::create_dir_all(&tools)?;
     shell::run(
         Command::new("npm")
             .args([
@@ -121,7 +121,7 @@ fn ensure_axe_core() -> Result {
     )
 }
 
-fn ensure_chromium() -> Result {
+fn ensure_chromium() -> Result<()> {
     if [CHROMIUM, CHROMEDRIVER, CJK_FONT]
         .iter()
         .all(|path| Path::new(path).exists())
@@ -154,10 +154,9 @@ fn ensure_chromium() -> Result {
 /// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
 pub fn locked_wasm_bindgen_version() -> Result<String> {
     let lock_path = shell::root().join("Cargo.lock");
-    let lock = fs::read_to_string(&lock_path)
-        .map_err(|err| format!("cannot read {}: {err}", lock_path.display()))?;
+    let lock = files::read_to_string(&lock_path)?;
     locked_version(&lock, "wasm-bindgen")
-        .ok_or_else(|| format!("{} has no wasm-bindgen package", lock_path.display()))
+        .with_context(|| format!("{} has no wasm-bindgen package", lock_path.display()))
 }
 
 /// Finds `version` of package `name` in a Cargo.lock. A line scan is enough for the

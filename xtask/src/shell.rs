@@ -2,12 +2,13 @@
 
 use std::{
     env,
-    ffi::OsString,
+    ffi::{OsStr, OsString},
+    io::{BufRead, BufReader},
     path::{Path, PathBuf},
-    process::Command,
+    process::{Command, ExitStatus, Stdio},
 };
 
-pub type Result<T = ()> = std::result::Result<T, String>;
+use anyhow::{bail, Context, Result};
 
 /// The workspace root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
@@ -17,22 +18,23 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+fn home() -> PathBuf {
+    env::var_os("HOME").map_or_else(|| "/root".into(), PathBuf::from)
+}
+
 /// Where tools installed from npm live (shared by every clone on this machine).
 pub fn tools_dir() -> PathBuf {
-    if let Some(dir) = env::var_os("KIROKU_TOOLS") {
-        return dir.into();
+    match env::var_os("KIROKU_TOOLS") {
+        Some(dir) => dir.into(),
+        None => home().join(".local/share/kiroku-tools"),
     }
-    let home = env::var_os("HOME").unwrap_or_else(|| "/root".into());
-    Path::new(&home).join(".local/share/kiroku-tools")
 }
 
 /// `cargo install` puts binaries here.
 pub fn cargo_bin_dir() -> PathBuf {
     match env::var_os("CARGO_HOME") {
-        Some(home) => Path::new(&home).join("bin"),
-        None => {
-            Path::new(&env::var_os("HOME").unwrap_or_else(|| "/root".into())).join(".cargo/bin")
-        }
+        Some(cargo_home) => Path::new(&cargo_home).join("bin"),
+        None => home().join(".cargo/bin"),
     }
 }
 
@@ -47,7 +49,7 @@ pub fn tool_path() -> OsString {
 }
 
 /// A command for `program` with the tool PATH.
-pub fn tool(program: impl AsRef<std::ffi::OsStr>) -> Command {
+pub fn tool(program: impl AsRef<OsStr>) -> Command {
     let mut cmd = Command::new(program);
     cmd.env("PATH", tool_path());
     cmd
@@ -59,73 +61,34 @@ pub fn cargo() -> Command {
 }
 
 /// Runs a command to completion, failing on a non-zero exit.
-pub fn run(cmd: &mut Command) -> Result {
+pub fn run(cmd: &mut Command) -> Result<()> {
     eprintln!("$ {}", describe(cmd));
     let status = cmd
         .status()
-        .map_err(|err| format!("cannot start `{}`: {err}", describe(cmd)))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`{}` failed ({status})", describe(cmd)))
-    }
+        .with_context(|| format!("cannot start `{}`", describe(cmd)))?;
+    check(cmd, status)
 }
 
-/// Test counts summed over every test run of a task.
-#[derive(Default, Clone, Copy)]
-pub struct Tally {
-    pub passed: u64,
-    pub failed: u64,
-}
-
-impl Tally {
-    /// Adds the counts of a libtest closing line (`test result: ok. 3 passed; 0 failed; …`).
-    fn add_line(&mut self, line: &str) {
-        let Some(rest) = line.trim().strip_prefix("test result: ") else {
-            return;
-        };
-        for part in rest.split(';') {
-            let mut words = part.split_whitespace().rev();
-            let (Some(label), Some(count)) = (words.next(), words.next()) else {
-                continue;
-            };
-            let Ok(count) = count.parse::<u64>() else {
-                continue;
-            };
-            match label {
-                "passed" => self.passed += count,
-                "failed" => self.failed += count,
-                _ => {}
-            }
-        }
-    }
-}
-
-/// Runs a test command like [`run`], echoing its output and adding its counts to `tally`.
-pub fn run_tests(cmd: &mut Command, tally: &mut Tally) -> Result {
-    use std::io::{BufRead, BufReader};
+/// Runs a command like [`run`], handing each line of its stdout to `on_line` as it
+/// comes (stderr goes straight through).
+pub fn run_lines(cmd: &mut Command, mut on_line: impl FnMut(&str)) -> Result<()> {
     eprintln!("$ {}", describe(cmd));
     let mut child = cmd
-        .stdout(std::process::Stdio::piped())
+        .stdout(Stdio::piped())
         .spawn()
-        .map_err(|err| format!("cannot start `{}`: {err}", describe(cmd)))?;
+        .with_context(|| format!("cannot start `{}`", describe(cmd)))?;
     if let Some(stdout) = child.stdout.take() {
         for line in BufReader::new(stdout)
             .lines()
             .map_while(std::io::Result::ok)
         {
-            println!("{line}");
-            tally.add_line(&line);
+            on_line(&line);
         }
     }
     let status = child
         .wait()
-        .map_err(|err| format!("`{}` did not finish: {err}", describe(cmd)))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`{}` failed ({status})", describe(cmd)))
-    }
+        .with_context(|| format!("`{}` did not finish", describe(cmd)))?;
+    check(cmd, status)
 }
 
 /// Runs a command and returns its stdout, or None if it cannot start or fails.
@@ -136,6 +99,13 @@ pub fn output(cmd: &mut Command) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+fn check(cmd: &Command, status: ExitStatus) -> Result<()> {
+    if !status.success() {
+        bail!("`{}` failed ({status})", describe(cmd));
+    }
+    Ok(())
+}
+
 fn describe(cmd: &Command) -> String {
     let mut text = cmd.get_program().to_string_lossy().into_owned();
     for arg in cmd.get_args() {
@@ -143,23 +113,4 @@ fn describe(cmd: &Command) -> String {
         text.push_str(&arg.to_string_lossy());
     }
     text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Tally;
-
-    #[test]
-    fn tally_sums_libtest_closing_lines_only() {
-        let mut tally = Tally::default();
-        for line in [
-            "test result: ok. 12 passed; 0 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.1s",
-            "test result: FAILED. 3 passed; 2 failed; 0 ignored; 0 filtered out; finished in 0.05s",
-            "test parses_dates ... ok",
-            "running 5 tests",
-        ] {
-            tally.add_line(line);
-        }
-        assert_eq!((tally.passed, tally.failed), (15, 2));
-    }
 }

@@ -1,60 +1,39 @@
 //! `dist/kiroku.html`: the whole app in one HTML file (wasm as base64, the
 //! wasm-bindgen glue and CSS inlined), for opening from `file://` with no network.
 
-use std::{fs, path::Path};
+use std::path::Path;
 
+use anyhow::{Context, Result};
 use base64::Engine;
 
-use crate::shell::Result;
+use crate::{
+    files,
+    html::{self, ContentType},
+    trunk::AppFiles,
+};
 
 pub const NAME: &str = "kiroku.html";
 
-/// The hashed file names Trunk gave the app's wasm module and its JS glue.
-pub struct AppFiles {
-    pub glue: String,
-    pub wasm: String,
-}
-
-pub fn app_files(dist: &Path) -> Result<AppFiles> {
-    let names: Vec<String> = fs::read_dir(dist)
-        .map_err(|err| format!("cannot list {}: {err}", dist.display()))?
-        .filter_map(|entry| entry.ok())
-        .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .collect();
-    let wasm = names
-        .iter()
-        .find(|name| name.ends_with("_bg.wasm"))
-        .cloned()
-        .ok_or_else(|| format!("no wasm module in {}", dist.display()))?;
-    let glue = format!("{}.js", wasm.trim_end_matches("_bg.wasm"));
-    if !names.contains(&glue) {
-        return Err(format!("no {glue} beside {wasm} in {}", dist.display()));
-    }
-    Ok(AppFiles { glue, wasm })
-}
+/// Elements that load something: all of it is inlined, so they go. `data:` links (the
+/// icon) and plain inline scripts (the theme script) stay.
+const LOADING: &str = "link:not([href^=\"data:\"]), script[src], script[type=\"module\"]";
 
 /// Builds the single file from a Trunk release build in `dist` and its `index.html`.
 pub fn build(dist: &Path, index_html: &str) -> Result<String> {
-    let AppFiles {
-        glue: glue_name,
-        wasm: wasm_name,
-    } = app_files(dist)?;
-    let read = |name: &str| fs::read(dist.join(name)).map_err(|err| format!("{name}: {err}"));
-
+    let AppFiles { glue, wasm } = AppFiles::find(dist)?;
     let base64 = base64::engine::general_purpose::STANDARD;
     // Gzipped before base64: a corpus inside the module compresses 3-4x, and a file
     // opened from disk gets no transfer compression. The page inflates it with the
     // browser's DecompressionStream while compiling.
-    let wasm = base64.encode(gzip(&read(&wasm_name)?)?);
-    let glue = String::from_utf8_lossy(&read(&glue_name)?).into_owned();
+    let wasm = base64.encode(gzip(&files::read(&dist.join(&wasm))?)?);
+    let glue = String::from_utf8_lossy(&files::read(&dist.join(&glue))?).into_owned();
     let mut css = String::new();
-    for href in stylesheets(index_html) {
-        css.push_str(&String::from_utf8_lossy(&read(
-            href.trim_start_matches("./"),
-        )?));
+    for href in html::attributes(index_html, "link[rel=\"stylesheet\"]", "href")? {
+        let sheet = files::read(&dist.join(href.trim_start_matches("./")))?;
+        css.push_str(&String::from_utf8_lossy(&sheet));
         css.push('\n');
     }
-    let head_extra = format!("<style>\n{}</style>\n", escape_raw_text(&css, "style"));
+    let style = format!("<style>\n{}</style>\n", escape_raw_text(&css, "style"));
     // Instantiated asynchronously (streaming, as it inflates): Chromium refuses
     // synchronous compilation of modules over 8 MB on the main thread, and a large
     // corpus lives inside the module.
@@ -68,10 +47,29 @@ pub fn build(dist: &Path, index_html: &str) -> Result<String> {
          await __wbg_init({{ module_or_path: wasmResponse }});\n</script>\n",
         escape_raw_text(&glue, "script")
     );
-    let page = strip_elements(index_html);
-    Ok(page
-        .replacen("</head>", &format!("{head_extra}</head>"), 1)
-        .replacen("</body>", &format!("{script}</body>"), 1))
+    inline(index_html, &style, &script)
+}
+
+/// `page` without the elements that load something, with `style` at the end of the
+/// head and `script` at the end of the body.
+fn inline(page: &str, style: &str, script: &str) -> Result<String> {
+    html::rewrite(
+        page,
+        vec![
+            html::on_element(LOADING, |element| {
+                element.remove();
+                Ok(())
+            })?,
+            html::on_element("head", |head| {
+                head.append(style, ContentType::Html);
+                Ok(())
+            })?,
+            html::on_element("body", |body| {
+                body.append(script, ContentType::Html);
+                Ok(())
+            })?,
+        ],
+    )
 }
 
 fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
@@ -80,63 +78,7 @@ fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
     encoder
         .write_all(bytes)
         .and_then(|()| encoder.finish())
-        .map_err(|err| format!("gzip: {err}"))
-}
-
-/// `href`s of the stylesheet links, in page order.
-fn stylesheets(html: &str) -> Vec<&str> {
-    let mut hrefs = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<link") {
-        let tag_end = rest[start..].find('>').map_or(rest.len(), |i| start + i);
-        let tag = &rest[start..tag_end];
-        if tag.contains("rel=\"stylesheet\"") {
-            if let Some(href) = attribute(tag, "href") {
-                hrefs.push(href);
-            }
-        }
-        rest = &rest[tag_end..];
-    }
-    hrefs
-}
-
-fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!(" {name}=\"");
-    let from = tag.find(&key)? + key.len();
-    let len = tag[from..].find('"')?;
-    Some(&tag[from..from + len])
-}
-
-/// Removes every element that loads something (`<link>`s other than `data:` ones,
-/// module and `src` scripts): all of it is inlined. Plain inline scripts stay.
-fn strip_elements(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = [rest.find("<link"), rest.find("<script")]
-        .into_iter()
-        .flatten()
-        .min()
-    {
-        let tag_end = rest[start..]
-            .find('>')
-            .map_or(rest.len(), |i| start + i + 1);
-        let tag = &rest[start..tag_end];
-        let (loads, end) = if tag.starts_with("<link") {
-            (!tag.contains("href=\"data:"), tag_end)
-        } else {
-            let end = rest[start..]
-                .find("</script>")
-                .map_or(rest.len(), |i| start + i + "</script>".len());
-            (
-                tag.contains(" src=") || tag.contains("type=\"module\""),
-                end,
-            )
-        };
-        out.push_str(&rest[..if loads { start } else { end }]);
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
+        .context("cannot gzip the wasm module")
 }
 
 /// Raw text elements end at `</tag`: break that sequence so inlined code cannot close
@@ -150,18 +92,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn strips_every_loaded_element_and_keeps_the_rest() {
-        let html = "<head><title>t</title><link rel=\"stylesheet\" href=\"./a.css\"/>\n\
+    fn removes_every_loading_element_and_inlines_at_the_ends() {
+        let page = "<head><title>t</title><link rel=\"stylesheet\" href=\"./a.css\"/>\n\
                     <script type=\"module\">import x from './x.js';</script>\
                     <script>var theme = 1;</script><link rel=\"icon\" href=\"data:x\">\
                     <script src=\"./register-sw.js\" defer></script>\
                     <link rel=\"modulepreload\" href=\"./x.js\"></head><body><p>keep</p></body>";
         assert_eq!(
-            strip_elements(html),
+            inline(page, "<style>s</style>", "<script>j</script>").unwrap(),
             "<head><title>t</title>\n<script>var theme = 1;</script><link rel=\"icon\" href=\"data:x\">\
-             </head><body><p>keep</p></body>"
+             <style>s</style></head><body><p>keep</p><script>j</script></body>"
         );
-        assert_eq!(stylesheets(html), ["./a.css"]);
+        assert_eq!(
+            html::attributes(page, "link[rel=\"stylesheet\"]", "href").unwrap(),
+            ["./a.css"]
+        );
     }
 
     #[test]

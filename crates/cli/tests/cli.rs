@@ -7,7 +7,7 @@ fn kiroku(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_kiroku"))
         .args(args)
         .output()
-        .unwrap();
+        .expect("run the kiroku binary");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -299,34 +299,43 @@ impl Gazetteer {
 }
 
 /// The subset of TOML the gazetteer needs: `[[entity]]` tables of `key = "string"`
-/// and `key = ["string", …]` (arrays may span lines), `#` comments.
+/// and `key = ["string", …]` (arrays may span lines, a trailing comma is allowed),
+/// `#` comments. Strict: whatever it accepts is valid TOML and means what a TOML
+/// parser says it means (`tests/gazetteer.rs` checks that against the `toml` crate
+/// on generated and mutated files); valid TOML outside the subset (literal strings,
+/// inline tables, dotted keys) is refused with a line number.
 ///
 /// Handwritten on purpose: the `toml` crate (with `toml_edit`, `winnow`, `indexmap`)
 /// would add roughly as much to the wasm download as the rest of this crate, for a
-/// file with four keys. `tests/gazetteer.rs` checks this reader against the real
-/// `toml` crate on the shipped gazetteer.
+/// file with four keys. A new key (a per-language name, say) is one more arm in
+/// [`parse`] and one more field in the property test's generator.
 mod toml_subset {
     use super::{Entity, EntityKind};
     use crate::Error;
+
+    /// TOML's whitespace: space and tab only (not U+3000 and the other Unicode
+    /// spaces, which `str::trim` would take).
+    const SPACE: [char; 2] = [' ', '\t'];
 
     #[derive(Default)]
     struct Table {
         line: usize,
         name: Option<String>,
         kind: Option<String>,
-        variants: Vec<String>,
-        exclude: Vec<String>,
+        variants: Option<Vec<String>>,
+        exclude: Option<Vec<String>>,
     }
 
     pub(super) fn parse(src: &str) -> Result<Vec<Entity>, Error> {
         let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+        check_characters(src)?;
         let mut tables: Vec<Table> = Vec::new();
         let lines: Vec<&str> = src.lines().collect();
         let mut i = 0;
         while i < lines.len() {
             let n = i + 1;
             let err = |message: String| Error::Gazetteer { line: n, message };
-            let line = strip_comment(lines[i]).trim();
+            let line = trim(strip_comment(lines[i]));
             i += 1;
             if line.is_empty() {
                 continue;
@@ -346,29 +355,35 @@ mod toml_subset {
             let Some((key, value)) = line.split_once('=') else {
                 return Err(err(format!("expected `key = value`, found {line:?}")));
             };
-            let key = key.trim();
-            let mut value = value.trim().to_string();
+            let key = trim(key);
+            let mut value = trim(value).to_string();
             // Multi-line arrays: keep reading until the closing bracket.
             if value.starts_with('[') {
                 while !array_closed(&value) && i < lines.len() {
-                    value.push(' ');
-                    value.push_str(strip_comment(lines[i]).trim());
+                    value.push('\n');
+                    value.push_str(strip_comment(lines[i]));
                     i += 1;
                 }
             }
             let Some(table) = tables.last_mut() else {
                 return Err(err("key outside an [[entity]] table".into()));
             };
-            match key {
-                "name" => table.name = Some(string(&value).map_err(err)?),
-                "kind" => table.kind = Some(string(&value).map_err(err)?),
-                "variants" => table.variants = array(&value).map_err(err)?,
-                "exclude" => table.exclude = array(&value).map_err(err)?,
+            let duplicate = match key {
+                "name" => table.name.replace(string(&value).map_err(err)?).is_some(),
+                "kind" => table.kind.replace(string(&value).map_err(err)?).is_some(),
+                "variants" => table
+                    .variants
+                    .replace(array(&value).map_err(err)?)
+                    .is_some(),
+                "exclude" => table.exclude.replace(array(&value).map_err(err)?).is_some(),
                 _ => {
                     return Err(err(format!(
                         "unknown key {key:?} (expected name, kind, variants, exclude)"
                     )))
                 }
+            };
+            if duplicate {
+                return Err(err(format!("{key} is given twice in this [[entity]]")));
             }
         }
         let mut entities = Vec::with_capacity(tables.len());
@@ -393,11 +408,40 @@ mod toml_subset {
             entities.push(Entity {
                 name,
                 kind,
-                variants: table.variants,
-                exclude: table.exclude,
+                variants: table.variants.unwrap_or_default(),
+                exclude: table.exclude.unwrap_or_default(),
             });
         }
         Ok(entities)
+    }
+
+    fn trim(text: &str) -> &str {
+        text.trim_matches(SPACE)
+    }
+
+    /// TOML allows no control character but tab anywhere (not in strings, not in
+    /// comments), and a carriage return only before a line feed.
+    fn check_characters(src: &str) -> Result<(), Error> {
+        let mut chars = src.chars().peekable();
+        let mut line = 1;
+        while let Some(c) = chars.next() {
+            let allowed = match c {
+                '\n' => {
+                    line += 1;
+                    true
+                }
+                '\t' => true,
+                '\r' => chars.peek() == Some(&'\n'),
+                _ => !c.is_ascii_control(),
+            };
+            if !allowed {
+                return Err(Error::Gazetteer {
+                    line,
+                    message: format!("control character {c:?} (write it as an escape in a string)"),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Drops a `#` comment, ignoring `#` inside strings.
@@ -417,36 +461,47 @@ mod toml_subset {
     }
 
     fn array_closed(value: &str) -> bool {
-        strip_comment(value).trim_end().ends_with(']')
+        trim(value.lines().last().unwrap_or_default()).ends_with(']')
     }
 
+    /// `[ "a", "b", ]`: strings separated by commas, an optional trailing comma,
+    /// whitespace and newlines anywhere between.
     fn array(value: &str) -> Result<Vec<String>, String> {
+        let blank = |text: &str| text.trim_start_matches([' ', '\t', '\n', '\r']).len();
+        let skip = |text: &str| -> usize { text.len() - blank(text) };
         let inner = value
-            .trim()
             .strip_prefix('[')
-            .and_then(|v| v.strip_suffix(']'))
+            .and_then(|v| trim(v).strip_suffix(']'))
             .ok_or_else(|| format!("expected an array of strings, found {value:?}"))?;
         let mut items = Vec::new();
-        let mut rest = inner.trim();
+        let mut rest = &inner[skip(inner)..];
         while !rest.is_empty() {
             let (item, after) = string_prefix(rest)?;
             items.push(item);
-            rest = after.trim_start();
-            rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+            rest = &after[skip(after)..];
+            match rest.strip_prefix(',') {
+                Some(after_comma) => rest = &after_comma[skip(after_comma)..],
+                None if rest.is_empty() => {}
+                None => {
+                    return Err(format!(
+                        "expected `,` or `]` between strings, found {rest:?}"
+                    ))
+                }
+            }
         }
         Ok(items)
     }
 
     fn string(value: &str) -> Result<String, String> {
-        let (s, rest) = string_prefix(value.trim())?;
-        if rest.trim().is_empty() {
+        let (s, rest) = string_prefix(value)?;
+        if trim(rest).is_empty() {
             Ok(s)
         } else {
             Err(format!("unexpected text after string: {rest:?}"))
         }
     }
 
-    /// A basic `"…"` string at the start of `s` → (value, rest).
+    /// A basic `"…"` string at the start of `s` → (value, rest), with TOML's escapes.
     fn string_prefix(s: &str) -> Result<(String, &str), String> {
         let body = s
             .strip_prefix('"')
@@ -456,18 +511,26 @@ mod toml_subset {
         while let Some((i, c)) = chars.next() {
             match c {
                 '"' => return Ok((out, &body[i + 1..])),
+                '\n' => break,
                 '\\' => {
                     let escaped = match chars.next().map(|(_, e)| e) {
-                        Some('n') => '\n',
+                        Some('b') => '\u{8}',
                         Some('t') => '\t',
+                        Some('n') => '\n',
+                        Some('f') => '\u{c}',
+                        Some('r') => '\r',
                         Some('"') => '"',
                         Some('\\') => '\\',
-                        Some('u') => {
-                            let hex: String = chars.by_ref().take(4).map(|(_, h)| h).collect();
-                            u32::from_str_radix(&hex, 16)
-                                .ok()
+                        Some(u @ ('u' | 'U')) => {
+                            let len = if u == 'u' { 4 } else { 8 };
+                            let hex: String = chars.by_ref().take(len).map(|(_, h)| h).collect();
+                            Some(&hex)
+                                .filter(|hex| {
+                                    hex.len() == len && hex.chars().all(|h| h.is_ascii_hexdigit())
+                                })
+                                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
                                 .and_then(char::from_u32)
-                                .ok_or_else(|| format!("bad \\u escape: {hex:?}"))?
+                                .ok_or_else(|| format!("bad \\{u} escape: {hex:?}"))?
                         }
                         other => {
                             return Err(format!("unsupported escape \\{}", other.unwrap_or(' ')))

@@ -50,6 +50,7 @@
 //! | [`Index::build`]`(Corpus, &Gazetteer)` | [`Index`]; `articles()`, `article(doc)`, `find_id(id)`, `newest_first()`, `len()` |
 //! | [`IndexBuilder::new`]`(Corpus, &Gazetteer)` | `newest_first()` at once, `index_some(bytes)` → [`Progress`], `finish()` → [`Index`] |
 //! | [`Index::search`]`(&SearchRequest)` | [`SearchResults`] `{ hits: Vec<Hit>, total, facets, timeline, query }` |
+//! | [`Index::neighbours`]`(&SearchRequest, doc)` | `Option<`[`Neighbours`]` { rank, total, previous, next }>`: a doc's place in the full ranking |
 //! | [`Index::highlight`]`(query, text)` / [`snippet::highlight`] | `Vec<Span>`: byte ranges of matches in any text |
 //! | [`Article::blocks`]`()` | `Vec<Block { kind: Paragraph \| Bullet \| Heading, text, span }>` |
 //! | [`Index::entities_of`]`(doc)`, [`Index::mentioned_dates_of`]`(doc)` | entity ids; [`date::Mention`] `{ date, precision, span }` |
@@ -70,6 +71,7 @@
 //! - [`postings`]: compressed position lists
 //! - [`query`]: the query language → atoms
 //! - [`search`]: ranking and the one-call search API
+//! - [`neighbours`]: one article's place in a search's full ranking (the reader's previous/next)
 //! - [`facet`], [`timeline`], [`snippet`]: what the result view shows
 //! - [`date`], [`entity`]: dates in text, the gazetteer
 
@@ -78,6 +80,7 @@ pub mod date;
 pub mod entity;
 pub mod facet;
 pub mod index;
+pub mod neighbours;
 pub mod normalize;
 pub mod parse;
 pub mod postings;
@@ -90,6 +93,7 @@ pub mod tokenize;
 pub use date::Date;
 pub use entity::{EntityKind, Gazetteer};
 pub use index::{DocId, Index, IndexBuilder, IndexMemory, Progress};
+pub use neighbours::Neighbours;
 pub use parse::{Article, Block, BlockKind, Corpus, Diagnostic, Parsed, Severity};
 pub use search::{Hit, SearchRequest, SearchResults, Sort};
 

@@ -2,7 +2,8 @@
 //!
 //! - terms separated by spaces are ANDed: `ベネズエラ 制裁`
 //! - `"quoted phrase"` keeps spaces and keywords literal
-//! - `-term` excludes articles containing the term
+//! - `-term` excludes articles containing the term; a minus with no term after it
+//!   is text: `-`, `---` and `--制裁` search for exactly those characters
 //! - `a OR b` matches either (binds tighter than the implicit AND)
 //! - the last Latin word matches as a prefix while typing (`usd` finds USDT), unless
 //!   the query ends with a space
@@ -246,24 +247,19 @@ fn split_terms(input: &str) -> Vec<RawTerm> {
     loop {
         while chars.next_if(|c| c.is_whitespace()).is_some() {}
         let Some(&first) = chars.peek() else { break };
+        // A minus excludes the term it stands before; minus signs with no term
+        // after them (`-`, `---`, `--制裁`'s first) are text, searched literally, so
+        // every run of minus signs means the same thing wherever it stands.
+        let mut text = String::new();
         let mut negated = false;
         if is_minus(first) {
             chars.next();
             match chars.peek() {
-                Some(&c) if !c.is_whitespace() => negated = true,
-                _ => {
-                    // A lone "-" is just a character.
-                    terms.push(RawTerm {
-                        text: first.to_string(),
-                        quoted: false,
-                        negated: false,
-                    });
-                    continue;
-                }
+                Some(&c) if !c.is_whitespace() && !is_minus(c) => negated = true,
+                _ => text.push(first),
             }
         }
-        let mut text = String::new();
-        let quoted = chars.next_if(|&c| is_quote(c)).is_some();
+        let quoted = text.is_empty() && chars.next_if(|&c| is_quote(c)).is_some();
         if quoted {
             for c in chars.by_ref() {
                 if is_quote(c) {
@@ -353,6 +349,21 @@ mod tests {
             expect![[r#"
 
 "#]],
+        );
+    }
+
+    #[test]
+    fn minus_signs_without_a_term_are_text() {
+        check(
+            "- --- --制裁 -制裁 －－",
+            expect![[r#"
+                - --- --制裁 -制裁 --
+                  - w=1 0:-*
+                  --- w=3 0:-- 1:--
+                  --制裁 w=4 0:-- 1:-制 2:制裁
+                  制裁 w=2 0:制裁
+                  -- w=2 0:--
+            "#]],
         );
     }
 

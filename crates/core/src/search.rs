@@ -121,17 +121,10 @@ impl Index<'_> {
     /// Runs a search. Never panics, whatever the request.
     pub fn search(&self, request: &SearchRequest) -> SearchResults {
         let query = Query::parse(&request.query, self.normalizer());
-        let mut candidates = self.score(&query);
-        if request.from.is_some() || request.to.is_some() {
-            candidates.retain(|&(doc, _)| {
-                let date = self.dates[doc as usize];
-                request.from.is_none_or(|f| date >= f) && request.to.is_none_or(|t| date <= t)
-            });
-        }
-        let selection = self.selection(request);
-        let (mut hits, facets) = filter_and_count(self, &candidates, &selection);
+        let (mut hits, facets) = self.matching(request, &query);
         let docs: Vec<DocId> = hits.iter().map(|&(d, _)| d).collect();
-        let timeline = timeline(self, &docs);
+        let window = crate::timeline::window(request.from, request.to, &request.years);
+        let timeline = timeline(self, &docs, window);
         let total = hits.len();
         let keep = request.offset.saturating_add(request.limit);
         self.sort(&mut hits, request.sort, query.matches_all(), keep);
@@ -153,6 +146,24 @@ impl Index<'_> {
             timeline,
             query: query.to_string(),
         }
+    }
+
+    /// The articles matching `request` (parsed as `query`), unordered, with their
+    /// scores, and the facet counts: everything of a search but the ranking.
+    pub(crate) fn matching(
+        &self,
+        request: &SearchRequest,
+        query: &Query,
+    ) -> (Vec<(DocId, f32)>, Facets) {
+        let mut candidates = self.score(query);
+        if request.from.is_some() || request.to.is_some() {
+            candidates.retain(|&(doc, _)| {
+                let date = self.dates[doc as usize];
+                request.from.is_none_or(|f| date >= f) && request.to.is_none_or(|t| date <= t)
+            });
+        }
+        let selection = self.selection(request);
+        filter_and_count(self, &candidates, &selection)
     }
 
     /// Highlight spans of `query` (as typed) in any text, e.g. a reader paragraph.
@@ -296,14 +307,7 @@ impl Index<'_> {
     /// Keeps the first `keep` hits, in order (only one page is shown, and sorting
     /// 50k hits fully costs milliseconds).
     fn sort(&self, hits: &mut Vec<(DocId, f32)>, sort: Sort, matches_all: bool, keep: usize) {
-        let rank = &self.newest_rank;
-        let newest =
-            |a: &(DocId, f32), b: &(DocId, f32)| rank[a.0 as usize].cmp(&rank[b.0 as usize]);
-        let order = |a: &(DocId, f32), b: &(DocId, f32)| match sort {
-            Sort::Relevance if !matches_all => b.1.total_cmp(&a.1).then_with(|| newest(a, b)),
-            Sort::Relevance | Sort::Newest => newest(a, b),
-            Sort::Oldest => newest(b, a),
-        };
+        let order = self.ranking(sort, matches_all);
         if keep <= TOP_LIST_MAX && keep < hits.len() {
             // A sorted top list, filled in one pass: after the first few hits almost
             // every candidate loses its one comparison with the last kept hit, which
@@ -328,11 +332,28 @@ impl Index<'_> {
             // A deep page: inserting into a long top list would move much of it per
             // hit when hits come in reverse order (oldest first over a newest-first
             // corpus).
-            hits.select_nth_unstable_by(keep, order);
+            hits.select_nth_unstable_by(keep, &order);
             hits.truncate(keep);
-            hits.sort_unstable_by(order);
+            hits.sort_unstable_by(&order);
         } else {
-            hits.sort_unstable_by(order);
+            hits.sort_unstable_by(&order);
+        }
+    }
+
+    /// The result order of scored hits: a total order for distinct docs (ties go
+    /// to the newest rank), so every way of ranking gives the same sequence.
+    pub(crate) fn ranking(
+        &self,
+        sort: Sort,
+        matches_all: bool,
+    ) -> impl Fn(&(DocId, f32), &(DocId, f32)) -> std::cmp::Ordering + '_ {
+        let rank = &self.newest_rank;
+        let newest =
+            move |a: &(DocId, f32), b: &(DocId, f32)| rank[a.0 as usize].cmp(&rank[b.0 as usize]);
+        move |a: &(DocId, f32), b: &(DocId, f32)| match sort {
+            Sort::Relevance if !matches_all => b.1.total_cmp(&a.1).then_with(|| newest(a, b)),
+            Sort::Relevance | Sort::Newest => newest(a, b),
+            Sort::Oldest => newest(b, a),
         }
     }
 

@@ -16,7 +16,8 @@ fn index() -> Index<'static> {
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     Index::build(
         parsed.corpus,
-        &Gazetteer::from_toml(ENTITIES, Normalizer::default()).unwrap(),
+        &Gazetteer::from_toml(ENTITIES, Normalizer::default())
+            .expect("the shipped gazetteer reads"),
     )
 }
 

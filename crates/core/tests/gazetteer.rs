@@ -67,3 +67,329 @@ fn shipped_gazetteer_on_us_and_america() {
     ]
     .assert_eq(&found.join(" "));
 }
+
+/// Entities as (name, kind, variants, exclude), or the reader's error.
+type Read = Result<Vec<(String, String, Vec<String>, Vec<String>)>, String>;
+
+/// What the `toml` crate reads from `src`.
+fn by_toml(src: &str) -> Read {
+    #[derive(Deserialize)]
+    struct Lenient {
+        #[serde(default)]
+        entity: Vec<Entry>,
+    }
+    let file: Lenient = toml::from_str(src).map_err(|err| err.to_string())?;
+    Ok(file
+        .entity
+        .into_iter()
+        .map(|e| (e.name, canonical_kind(&e.kind), e.variants, e.exclude))
+        .collect())
+}
+
+/// What our reader reads from `src`.
+fn by_us(src: &str) -> Read {
+    let gazetteer =
+        Gazetteer::from_toml(src, Normalizer::default()).map_err(|err| err.to_string())?;
+    Ok(gazetteer
+        .entities()
+        .iter()
+        .map(|e| {
+            (
+                e.name.clone(),
+                e.kind.as_str().to_string(),
+                e.variants.clone(),
+                e.exclude.clone(),
+            )
+        })
+        .collect())
+}
+
+/// The kind names the reader accepts, mapped to its canonical ones.
+fn canonical_kind(kind: &str) -> String {
+    match kind {
+        "people" => "person",
+        "location" => "place",
+        "organisation" | "org" => "organization",
+        other => other,
+    }
+    .to_string()
+}
+
+#[test]
+fn invalid_toml_is_refused() {
+    for src in [
+        // Strings not separated by a comma: TOML says no, so must we.
+        "[[entity]]\nname = \"a\"\nkind = \"topic\"\nvariants = [\"a\" \"b\"]\n",
+        "[[entity]]\nname = \"a\"\nkind = \"topic\"\nvariants = [\"a\",\n\"b\" \"c\"]\n",
+        // A key twice.
+        "[[entity]]\nname = \"a\"\nname = \"b\"\nkind = \"topic\"\n",
+        // `\u` with a sign, too few digits, a surrogate.
+        "[[entity]]\nname = \"\\u+041\"\nkind = \"topic\"\n",
+        "[[entity]]\nname = \"\\u41\"\nkind = \"topic\"\n",
+        "[[entity]]\nname = \"\\ud800\"\nkind = \"topic\"\n",
+        // An ideographic space is not TOML whitespace.
+        "[[entity]]\nname = \"a\"\u{3000}\nkind = \"topic\"\n",
+        // Control characters, raw.
+        "[[entity]]\nname = \"a\u{7f}\"\nkind = \"topic\"\n",
+        "[[entity]]\nname = \"a\"\rkind = \"topic\"\n",
+        "[[entity]] # \u{1}\nname = \"a\"\nkind = \"topic\"\n",
+        // Empty items, unclosed arrays.
+        "[[entity]]\nname = \"a\"\nkind = \"topic\"\nvariants = [,]\n",
+        "[[entity]]\nname = \"a\"\nkind = \"topic\"\nvariants = [\"a\",,\"b\"]\n",
+        "[[entity]]\nname = \"a\"\nkind = \"topic\"\nvariants = [\"a\"\n",
+    ] {
+        assert!(by_toml(src).is_err(), "toml accepts {src:?}");
+        assert!(by_us(src).is_err(), "we accept invalid TOML {src:?}");
+    }
+}
+
+mod properties {
+    use super::{by_toml, by_us};
+    use proptest::prelude::*;
+
+    /// Text for names and variants: kana, kanji, Latin, and what needs escaping or
+    /// looks like syntax (`"`, `\`, `#`, `,`, `[`, `]`, `=`, tab, newline, controls).
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::sample::select(vec![
+                    'マ', 'ド', 'ゥ', 'ロ', '米', '国', 'ｶ', 'A', 'z', '0', ' ', '\t', '　', '"',
+                    '\\', '#', ',', '[', ']', '=', '\n', '\r', '\u{1}', '\u{7f}', 'é', '😀',
+                ]),
+                any::<char>(),
+            ],
+            1..8,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    #[derive(Clone, Debug)]
+    struct Entry {
+        name: String,
+        kind: &'static str,
+        variants: Option<Vec<String>>,
+        exclude: Option<Vec<String>>,
+    }
+
+    fn entry() -> impl Strategy<Value = Entry> {
+        (
+            text(),
+            proptest::sample::select(vec!["person", "place", "organization", "topic", "org"]),
+            proptest::option::of(proptest::collection::vec(text(), 0..3)),
+            proptest::option::of(proptest::collection::vec(text(), 0..3)),
+        )
+            .prop_map(|(name, kind, variants, exclude)| Entry {
+                name,
+                kind,
+                variants,
+                exclude,
+            })
+    }
+
+    /// How a file is laid out: every choice TOML leaves to the writer.
+    #[derive(Clone, Debug)]
+    struct Layout {
+        /// Per character: escape it (`\uXXXX`/`\UXXXXXXXX`) even if it need not be.
+        escape: Vec<bool>,
+        long_escapes: bool,
+        spaces: (&'static str, &'static str),
+        multi_line_arrays: bool,
+        trailing_comma: bool,
+        comments: bool,
+        blank_lines: bool,
+        key_order_reversed: bool,
+        crlf: bool,
+    }
+
+    fn layout() -> impl Strategy<Value = Layout> {
+        (
+            proptest::collection::vec(any::<bool>(), 64),
+            any::<bool>(),
+            proptest::sample::select(vec![("", ""), (" ", " "), ("\t", " "), ("  ", "\t")]),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(
+                    escape,
+                    long_escapes,
+                    spaces,
+                    multi,
+                    trailing,
+                    comments,
+                    blank,
+                    reversed,
+                    crlf,
+                )| {
+                    Layout {
+                        escape,
+                        long_escapes,
+                        spaces,
+                        multi_line_arrays: multi,
+                        trailing_comma: trailing,
+                        comments,
+                        blank_lines: blank,
+                        key_order_reversed: reversed,
+                        crlf,
+                    }
+                },
+            )
+    }
+
+    fn quote(text: &str, layout: &Layout) -> String {
+        let mut out = String::from('"');
+        for (i, c) in text.chars().enumerate() {
+            let forced = layout.escape.get(i % 64).copied().unwrap_or(false);
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                c if forced || (c.is_control() && c != '\t') => {
+                    if layout.long_escapes {
+                        out.push_str(&format!("\\U{:08X}", c as u32));
+                    } else if (c as u32) <= 0xFFFF {
+                        out.push_str(&format!("\\u{:04x}", c as u32));
+                    } else {
+                        out.push_str(&format!("\\U{:08x}", c as u32));
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    fn render(entries: &[Entry], layout: &Layout) -> String {
+        let (before, after) = layout.spaces;
+        let newline = if layout.crlf { "\r\n" } else { "\n" };
+        let comment = |text: &str| {
+            if layout.comments {
+                format!(" # {text} \"quoted\" [x] = #")
+            } else {
+                String::new()
+            }
+        };
+        let array = |items: &[String]| {
+            let quoted: Vec<String> = items.iter().map(|item| quote(item, layout)).collect();
+            let trailing = if layout.trailing_comma && !quoted.is_empty() {
+                ","
+            } else {
+                ""
+            };
+            if layout.multi_line_arrays {
+                let mut out = format!("[{}{newline}", comment("open"));
+                for (i, item) in quoted.iter().enumerate() {
+                    let comma = if i + 1 < quoted.len() { "," } else { trailing };
+                    out.push_str(&format!("  {item}{comma}{}{newline}", comment("item")));
+                }
+                out.push(']');
+                out
+            } else {
+                format!("[{}{trailing}]", quoted.join(", "))
+            }
+        };
+        let mut out = String::new();
+        if layout.comments {
+            out.push_str(&format!("# a gazetteer{newline}"));
+        }
+        for entry in entries {
+            out.push_str(&format!("[[entity]]{}{newline}", comment("table")));
+            let mut pairs = vec![
+                ("name", quote(&entry.name, layout)),
+                ("kind", quote(entry.kind, layout)),
+            ];
+            if let Some(variants) = &entry.variants {
+                pairs.push(("variants", array(variants)));
+            }
+            if let Some(exclude) = &entry.exclude {
+                pairs.push(("exclude", array(exclude)));
+            }
+            if layout.key_order_reversed {
+                pairs.reverse();
+            }
+            for (key, value) in pairs {
+                out.push_str(&format!(
+                    "{key}{before}={after}{value}{}{newline}",
+                    comment("pair")
+                ));
+            }
+            if layout.blank_lines {
+                out.push_str(newline);
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Every valid gazetteer, however it is laid out, reads as TOML reads it.
+        #[test]
+        fn valid_files_read_as_toml_reads_them(
+            entries in proptest::collection::vec(entry(), 0..4),
+            layout in layout(),
+        ) {
+            let src = render(&entries, &layout);
+            let theirs = by_toml(&src);
+            prop_assert!(theirs.is_ok(), "toml refuses {src:?}: {theirs:?}");
+            let ours = by_us(&src);
+            // Empty and duplicate names are the gazetteer's own errors.
+            let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+            let distinct = names.iter().enumerate().all(|(i, n)| !names[..i].contains(n));
+            if names.iter().all(|n| !n.trim().is_empty()) && distinct {
+                prop_assert_eq!(ours, theirs, "{:?}", src);
+            } else {
+                prop_assert!(ours.is_err(), "{:?}", src);
+            }
+        }
+
+        /// Whatever the reader accepts, even from a damaged file, is valid TOML and
+        /// means the same thing: the reader is a strict subset.
+        #[test]
+        fn whatever_we_accept_is_toml_and_means_the_same(
+            entries in proptest::collection::vec(entry(), 1..3),
+            layout in layout(),
+            edits in proptest::collection::vec(
+                (any::<proptest::sample::Index>(), 0..3u8, proptest::sample::select(vec![
+                    "\"", "\\", "#", ",", "[", "]", "[[", "]]", "=", " ", "\t", "\n", "\r", "　",
+                    "\\u", "\\U", "00", "'", "{", "}", ".", "\u{7f}", "\u{0}", "name", "kind = ",
+                    "\"topic\"", "[[entity]]\n", "a", "米",
+                ])),
+                1..4,
+            ),
+        ) {
+            let mut src = render(&entries, &layout);
+            for (at, action, piece) in edits {
+                let boundaries: Vec<usize> = src
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain(std::iter::once(src.len()))
+                    .collect();
+                let i = boundaries[at.index(boundaries.len())];
+                match action {
+                    0 => src.insert_str(i, piece),
+                    1 => {
+                        if let Some(c) = src[i..].chars().next() {
+                            src.replace_range(i..i + c.len_utf8(), "");
+                        }
+                    }
+                    _ => {
+                        if let Some(c) = src[i..].chars().next() {
+                            src.replace_range(i..i + c.len_utf8(), piece);
+                        }
+                    }
+                }
+            }
+            if let Ok(ours) = by_us(&src) {
+                let theirs = by_toml(&src);
+                prop_assert_eq!(Ok(ours), theirs, "{:?}", src);
+            }
+        }
+    }
+}

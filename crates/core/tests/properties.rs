@@ -48,7 +48,7 @@ fn corpus() -> impl Strategy<Value = Corpus<'static>> {
                 .enumerate()
                 .map(|(i, (title, body))| Article {
                     id: format!("a{i}"),
-                    date: Date::new(2000 + i as i32, 1 + (i % 12) as u32, 1).unwrap(),
+                    date: Date::new(2000 + i as i32, 1 + (i % 12) as u32, 1).expect("a valid date"),
                     title: title.into(),
                     body: body.into(),
                     line: i + 1,
@@ -306,7 +306,7 @@ fn dense_corpus() -> impl Strategy<Value = Corpus<'static>> {
             .enumerate()
             .map(|(i, (title, body))| Article {
                 id: format!("a{i}"),
-                date: Date::new(2000 + i as i32, 1, 1).unwrap(),
+                date: Date::new(2000 + i as i32, 1, 1).expect("a valid date"),
                 title: title.into(),
                 body: body.into(),
                 line: i + 1,

@@ -15,6 +15,43 @@ use std::{
 };
 
 use fantoccini::{wd::WebDriverCompatibleCommand, Client, ClientBuilder, Locator};
+use nix::{
+    sys::signal::{killpg, Signal},
+    unistd::Pid,
+};
+
+/// An element's box in CSS pixels of the viewport (`getBoundingClientRect`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    fn from_json(value: &serde_json::Value) -> Option<Rect> {
+        let get = |key: &str| value.get(key).and_then(serde_json::Value::as_f64);
+        Some(Rect {
+            left: get("left")?,
+            top: get("top")?,
+            right: get("right")?,
+            bottom: get("bottom")?,
+            width: get("width")?,
+            height: get("height")?,
+        })
+    }
+
+    /// Whether the two boxes share any area.
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.left < other.right
+            && other.left < self.right
+            && self.top < other.bottom
+            && other.top < self.bottom
+    }
+}
 
 /// A served build, a chromedriver and a browser session; everything stops on drop.
 pub struct Session {
@@ -72,6 +109,8 @@ pub mod keys {
     pub const ENTER: &str = "\u{E007}";
     pub const ESCAPE: &str = "\u{E00C}";
     pub const DOWN: &str = "\u{E015}";
+    pub const LEFT: &str = "\u{E012}";
+    pub const RIGHT: &str = "\u{E014}";
 }
 
 impl Session {
@@ -126,6 +165,15 @@ impl Session {
     /// embeds kiroku); returns its base URL.
     pub fn serve_other_origin(&mut self, dir: PathBuf) -> String {
         let server = StaticServer::start(dir);
+        let url = server.url.clone();
+        self.others.push(server);
+        url
+    }
+
+    /// Like [`Session::serve_other_origin`], but the server sends no
+    /// `Access-Control-Allow-Origin`: a host that forgot the CORS headers.
+    pub fn serve_other_origin_without_cors(&mut self, dir: PathBuf) -> String {
+        let server = StaticServer::start_with_cors(dir, false);
         let url = server.url.clone();
         self.others.push(server);
         url
@@ -321,6 +369,100 @@ impl Session {
             .expect("perform the drag");
     }
 
+    /// The boxes of every element matching `css` (`root` is a script expression for
+    /// where to look, e.g. a shadow root; `document` for the page).
+    pub async fn rects_in(&self, root: &str, css: &str) -> Vec<Rect> {
+        let found = self
+            .js(
+                &format!(
+                    "return [...({root}).querySelectorAll(arguments[0])]
+                       .map((e) => e.getBoundingClientRect().toJSON())"
+                ),
+                vec![css.into()],
+            )
+            .await;
+        found
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Rect::from_json)
+            .collect()
+    }
+
+    /// The boxes of every element matching `css` on the page.
+    pub async fn rects(&self, css: &str) -> Vec<Rect> {
+        self.rects_in("document", css).await
+    }
+
+    /// The box of the first element matching `css`; panics when there is none.
+    pub async fn rect(&self, css: &str) -> Rect {
+        self.rects(css)
+            .await
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no element matches {css}"))
+    }
+
+    /// The viewport's width and height in CSS pixels.
+    pub async fn viewport(&self) -> (f64, f64) {
+        let size = self
+            .js("return [window.innerWidth, window.innerHeight]", vec![])
+            .await;
+        let get = |i: usize| {
+            size.get(i)
+                .and_then(serde_json::Value::as_f64)
+                .unwrap_or(0.0)
+        };
+        (get(0), get(1))
+    }
+
+    /// Moves the mouse over the first element matching `css`, at `fraction` of its
+    /// width from the left, at its vertical middle.
+    pub async fn hover(&self, css: &str, fraction: f64) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("finding {css}: {err}"));
+        let (_, _, width, _) = element.rectangle().await.expect("element size");
+        let mouse = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: (fraction - 0.5) * width,
+            y: 0.0,
+        });
+        self.client
+            .perform_actions(mouse)
+            .await
+            .expect("move the mouse");
+    }
+
+    /// Taps with a finger (a touch pointer) on the first element matching `css`, at
+    /// `fraction` of its width from the left, at its vertical middle.
+    pub async fn tap(&self, css: &str, fraction: f64) {
+        use fantoccini::actions::{InputSource, PointerAction, TouchActions};
+        let element = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("finding {css}: {err}"));
+        let (_, _, width, _) = element.rectangle().await.expect("element size");
+        let finger = TouchActions::new("finger".into())
+            .then(PointerAction::MoveToElement {
+                element,
+                duration: None,
+                x: (fraction - 0.5) * width,
+                y: 0.0,
+            })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::Up { button: 0 });
+        self.client
+            .perform_actions(finger)
+            .await
+            .expect("perform the tap");
+    }
+
     /// Resizes the browser window (CSS pixels of the window, not the viewport).
     pub async fn resize(&self, width: u32, height: u32) {
         self.client
@@ -371,9 +513,8 @@ impl Session {
         }
     }
 
-    /// Types `keys` (text or [`keys`] constants) into the focused element, as a person
-    /// at the keyboard would: focus is not moved first.
-    /// Types `text` into the element `css` (as keystrokes, one per character).
+    /// Types `text` (or [`keys`] constants) into the element `css`, as keystrokes, one
+    /// per character; the element gets the focus first.
     pub async fn type_into(&self, css: &str, text: &str) {
         self.client
             .find(Locator::Css(css))
@@ -384,6 +525,8 @@ impl Session {
             .unwrap_or_else(|err| panic!("typing {text:?} into {css}: {err}"));
     }
 
+    /// Types `keys` (text or [`keys`] constants) into the focused element, as a person
+    /// at the keyboard would: focus is not moved first.
     pub async fn press(&self, keys: &str) {
         self.client
             .active_element()
@@ -392,6 +535,56 @@ impl Session {
             .send_keys(keys)
             .await
             .unwrap_or_else(|err| panic!("pressing {keys:?}: {err}"));
+    }
+
+    /// Switches into the `<iframe>` matching `css`: from now on every call looks inside
+    /// its document, until [`Session::leave_frame`].
+    pub async fn enter_frame(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("finding the iframe {css}: {err}"))
+            .enter_frame()
+            .await
+            .unwrap_or_else(|err| panic!("entering the iframe {css}: {err}"));
+    }
+
+    /// Switches back from an iframe to the page that holds it.
+    pub async fn leave_frame(&self) {
+        self.client
+            .enter_parent_frame()
+            .await
+            .expect("back to the parent page");
+    }
+
+    /// Presses `keys` (text or [`keys`] constants) as keyboard actions, delivered to
+    /// whatever has focus: also inside a shadow root, where WebDriver's active
+    /// element (`document.activeElement`) is only the shadow host.
+    pub async fn keys(&self, keys: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut actions = KeyActions::new("keyboard".into());
+        for key in keys.chars() {
+            actions = actions
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key });
+        }
+        self.client
+            .perform_actions(actions)
+            .await
+            .unwrap_or_else(|err| panic!("pressing {keys:?}: {err}"));
+    }
+
+    /// Switches the UI language (`ja`, `en`) the way the toggle stores it, and
+    /// reloads.
+    pub async fn set_ui_lang(&self, lang: &str) {
+        self.client
+            .execute(
+                "localStorage.setItem('kiroku.lang', JSON.stringify(arguments[0]))",
+                vec![serde_json::json!(lang)],
+            )
+            .await
+            .expect("store the language");
+        self.client.refresh().await.expect("reload");
     }
 
     /// Starts recording `securitypolicyviolation` events of the page (read them with
@@ -483,6 +676,39 @@ async fn connect(driver_url: &str, extra_flags: &[&str]) -> Client {
             Err(err) => panic!("cannot start Chromium through chromedriver: {err}"),
         }
     }
+}
+
+/// A host page on its own folder, from `examples/host.html` (hostile styles, an
+/// iframe embed and a script embed) with the kiroku URLs pointed at `kiroku_url`; serve
+/// it with [`Session::serve_other_origin`].
+pub fn host_page(kiroku_url: &str) -> PathBuf {
+    let example =
+        include_str!("../../../examples/host.html").replace("../dist/", &format!("{kiroku_url}/"));
+    Session::write_page("host", &example)
+}
+
+/// A wide host page (its own origin's `index.html`) with the script embed in a
+/// 360 px column beside the article, mounted with a query.
+pub fn column_host_page(kiroku_url: &str) -> PathBuf {
+    Session::write_page(
+        "column",
+        &format!(
+            r#"<!doctype html><html lang="en"><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>A blog with a narrow column</title>
+<style>
+  body {{ margin: 0; display: flex; gap: 2rem; }}
+  main {{ flex: 1; padding: 1rem; }}
+  .column {{ width: 360px; flex: none; }}
+  #archive {{ height: 760px; overflow: auto; }}
+</style>
+<script type="module" src="{kiroku_url}/embed.js"></script>
+<main><h1>A wide article</h1><p>Text.</p></main>
+<aside class="column"><div id="archive"></div></aside>
+<script type="module">
+  kiroku.mount(document.getElementById("archive"), {{ query: "ロシア" }});
+</script>"#
+        ),
+    )
 }
 
 /// ChromeDriver's log endpoint (not part of W3C WebDriver, so fantoccini has no call).
@@ -593,11 +819,10 @@ impl ChromeDriver {
 
 impl Drop for ChromeDriver {
     fn drop(&mut self) {
-        // The whole group: chromedriver and every Chromium process it started.
-        if let Ok(group) = libc::pid_t::try_from(self.child.id()) {
-            // SAFETY: kill(2) takes no pointers; a negative pid names the process
-            // group that `process_group(0)` gave the child, whose id is its pid.
-            unsafe { libc::kill(-group, libc::SIGKILL) };
+        // The whole group: chromedriver and every Chromium process it started
+        // (`process_group(0)` made the child the leader of a group with its pid).
+        if let Ok(group) = i32::try_from(self.child.id()) {
+            let _ = killpg(Pid::from_raw(group), Signal::SIGKILL);
         }
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -628,6 +853,11 @@ struct StaticServer {
 
 impl StaticServer {
     fn start(root: PathBuf) -> StaticServer {
+        StaticServer::start_with_cors(root, true)
+    }
+
+    /// `cors`: whether responses carry `Access-Control-Allow-Origin: *`.
+    fn start_with_cors(root: PathBuf, cors: bool) -> StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let address = listener.local_addr().expect("a local address");
         let root = Arc::new(Mutex::new(root));
@@ -644,7 +874,7 @@ impl StaticServer {
                     .map(|root| root.clone())
                     .unwrap_or_default();
                 thread::spawn(move || {
-                    let _ = respond(&root, stream);
+                    let _ = respond(&root, stream, cors);
                 });
             }
             // The listener closes here: from now on connections are refused.
@@ -671,7 +901,7 @@ impl Drop for StaticServer {
     }
 }
 
-fn respond(root: &Path, mut stream: std::net::TcpStream) -> std::io::Result<()> {
+fn respond(root: &Path, mut stream: std::net::TcpStream, cors: bool) -> std::io::Result<()> {
     use std::io::{BufRead, BufReader, Write};
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -710,9 +940,14 @@ fn respond(root: &Path, mut stream: std::net::TcpStream) -> std::io::Result<()> 
     // wasm fetch are CORS requests).
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\n\
-         Access-Control-Allow-Origin: *\r\n\r\n",
+         {}\r\n",
         content_type(relative),
-        body.len()
+        body.len(),
+        if cors {
+            "Access-Control-Allow-Origin: *\r\n"
+        } else {
+            ""
+        }
     );
     stream.write_all(head.as_bytes())?;
     if method != "HEAD" {

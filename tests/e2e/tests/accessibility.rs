@@ -1,9 +1,11 @@
 //! Accessibility: axe-core (installed by `cargo xtask setup --browser`, never part of a
-//! build) on the main view, a filtered view and the reader, in the light and dark
-//! themes, at desktop and phone widths: no serious or critical violation. And the
+//! build) on the main view, a filtered view and the reader, in both UI languages, in
+//! the light and dark themes, at desktop and phone widths: no serious or critical
+//! violation. Japanese corpus text is marked `lang="ja"` in the English UI. And the
 //! keyboard path a person without a mouse takes: Tab to the search box, type, move to
-//! a result, Enter opens the reader, Escape closes it and focus returns to the result;
-//! the skip link moves focus to the main content.
+//! a result, Enter opens the reader with focus before its back / ‹ / › controls,
+//! Escape closes it and focus returns to the result; the skip link moves focus to the
+//! main content.
 
 use kiroku_e2e::{axe_script, keys, Session};
 
@@ -55,6 +57,16 @@ async fn set_theme(session: &Session, theme: &str) {
         .await;
 }
 
+/// The UI language for the next page load (`ja` or `en`).
+async fn set_lang(session: &Session, lang: &str) {
+    session
+        .js(
+            "localStorage.setItem('kiroku.lang', JSON.stringify(arguments[0]))",
+            vec![lang.into()],
+        )
+        .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn no_serious_violations_in_any_view_or_theme() {
     let session = Session::start().await;
@@ -63,8 +75,14 @@ async fn no_serious_violations_in_any_view_or_theme() {
     let mut failures = Vec::new();
     for (width, height) in [(1280, 900), (360, 780)] {
         session.resize(width, height).await;
-        for theme in ["light", "dark"] {
+        for (lang, theme) in [
+            ("ja", "light"),
+            ("ja", "dark"),
+            ("en", "light"),
+            ("en", "dark"),
+        ] {
             set_theme(&session, theme).await;
+            set_lang(&session, lang).await;
             for (view, path, ready) in [
                 ("main", "/", "#results > li"),
                 (
@@ -86,8 +104,12 @@ async fn no_serious_violations_in_any_view_or_theme() {
                     .js("return document.documentElement.dataset.theme", vec![])
                     .await;
                 assert_eq!(html_theme, serde_json::json!(theme));
+                let html_lang = session
+                    .js("return document.documentElement.lang", vec![])
+                    .await;
+                assert_eq!(html_lang, serde_json::json!(lang));
                 for violation in serious_violations(&session).await {
-                    failures.push(format!("{view}, {theme}, {width} px: {violation}"));
+                    failures.push(format!("{view}, {lang}, {theme}, {width} px: {violation}"));
                 }
             }
         }
@@ -143,9 +165,30 @@ async fn everything_a_reader_needs_works_from_the_keyboard() {
     let focused = session.js("return document.activeElement.id", vec![]).await;
     assert_eq!(
         focused,
-        serde_json::json!("reader-title"),
+        serde_json::json!("reader"),
         "focus moves to the article"
     );
+    // Its controls come first: Tab reaches back, then ‹ and › (not only Shift+Tab).
+    session.press(keys::TAB).await;
+    let back = session
+        .js(
+            "return document.activeElement.matches('.reader-nav .back')",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        back,
+        serde_json::json!(true),
+        "Tab from the article reaches Back"
+    );
+    session.press(keys::TAB).await;
+    let step = session
+        .js(
+            "return document.activeElement.matches('.reader-nav .reader-step')",
+            vec![],
+        )
+        .await;
+    assert_eq!(step, serde_json::json!(true), "then ‹ / ›");
 
     // Escape closes the reader; focus returns to the article's result.
     session.press(keys::ESCAPE).await;
@@ -177,5 +220,61 @@ async fn everything_a_reader_needs_works_from_the_keyboard() {
     let focused = session.js("return document.activeElement.id", vec![]).await;
     assert_eq!(focused, serde_json::json!("main"));
     assert_eq!(session.current_path().await, "/");
+    session.finish().await;
+}
+
+/// The language a screen reader would use for each element matching `css`: its
+/// nearest `lang`. `japanese_only`: only elements whose text has kana or kanji (an
+/// entity named in Latin letters, "USDT", rightly inherits the UI's language).
+async fn langs_of(session: &Session, css: &str, japanese_only: bool) -> Vec<String> {
+    let found = session
+        .js(
+            "return [...document.querySelectorAll(arguments[0])]
+               .filter((e) => !arguments[1] || /[\\u3040-\\u30ff\\u4e00-\\u9fff]/.test(e.textContent))
+               .map((e) => e.closest('[lang]').getAttribute('lang'))",
+            vec![css.into(), japanese_only.into()],
+        )
+        .await;
+    serde_json::from_value(found).expect("a list of languages")
+}
+
+async fn langs(session: &Session, css: &str) -> Vec<String> {
+    langs_of(session, css, false).await
+}
+
+async fn japanese_langs(session: &Session, css: &str) -> Vec<String> {
+    langs_of(session, css, true).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn japanese_text_is_marked_japanese_in_the_english_ui() {
+    let session = Session::start().await;
+    session.open("/").await;
+    set_lang(&session, "en").await;
+    session.client.refresh().await.expect("reload");
+    session.wait_for("#results > li").await;
+    let all = |langs: Vec<String>, lang: &str| !langs.is_empty() && langs.iter().all(|l| l == lang);
+    for css in [
+        ".result-title",
+        ".snippet",
+        "#results .chip",
+        ".facet-label",
+    ] {
+        let found = japanese_langs(&session, css).await;
+        assert!(all(found.clone(), "ja"), "{css}: {found:?}");
+    }
+    // The interface itself stays English.
+    for css in [".toolbar-heading", ".timeline-head h2", ".result-meta time"] {
+        let found = langs(&session, css).await;
+        assert!(all(found.clone(), "en"), "{css}: {found:?}");
+    }
+    session.click("#results a.result-link").await;
+    session.wait_for("#reader-title").await;
+    for css in ["#reader-title", ".reader-body p", ".reader-foot .chip"] {
+        let found = japanese_langs(&session, css).await;
+        assert!(all(found.clone(), "ja"), "{css}: {found:?}");
+    }
+    let found = langs(&session, ".reader-nav .back").await;
+    assert!(all(found.clone(), "en"), "the reader's controls: {found:?}");
     session.finish().await;
 }

@@ -2,7 +2,7 @@
 //! pick a facet, brush the timeline, open an article, share the URL (open it in a
 //! new browser session and get the same view), go Back and Forward.
 
-use kiroku_e2e::Session;
+use kiroku_e2e::{keys, Session};
 
 /// Waits until `css` has exactly `n` matches.
 async fn wait_count(session: &Session, css: &str, n: usize) {
@@ -85,14 +85,7 @@ async fn search_facet_timeline_reader_share_and_history() {
     assert_eq!(session.text("#reader-title").await, first_title);
 
     // Esc returns to the list.
-    session
-        .client
-        .find(fantoccini::Locator::Css("body"))
-        .await
-        .expect("body")
-        .send_keys("\u{E00C}")
-        .await
-        .expect("press Escape");
+    session.type_into("body", keys::ESCAPE).await;
     session.wait_for("#results > li").await;
 
     session.finish().await;
@@ -166,14 +159,7 @@ async fn back_to_the_list_keeps_the_scroll_position_and_focus() {
                     .click("#results > li:nth-child(6) a.result-link")
                     .await;
                 session.wait_for("#reader").await;
-                session
-                    .client
-                    .find(fantoccini::Locator::Css("body"))
-                    .await
-                    .expect("body")
-                    .send_keys("\u{E00C}")
-                    .await
-                    .expect("Escape");
+                session.type_into("body", keys::ESCAPE).await;
             }
             _ => session.client.back().await.expect("back"),
         }
@@ -333,59 +319,160 @@ async fn delegated_clicks_reach_the_right_value() {
 async fn a_broken_url_still_gives_the_explorer() {
     let session = Session::start().await;
     session
-        .open("/#/?q=%E3%81&y=x&from=2025-99-99&e=nobody&a=missing&sort=up")
+        .open("/#/?q=%E3%81&y=x&from=2025-99-99&e=nobody&sort=up")
         .await;
     session.wait_for("#results > li").await;
     assert_eq!(session.texts("#results > li").await.len(), 8);
     session.finish().await;
 }
 
-/// Screenshots for the README: desktop and 360 px, light and dark. Written to
-/// `KIROKU_SCREENSHOTS` (e.g. `docs/`), else to the target directory.
+/// A link to an article this corpus does not have says so (it used to show the
+/// list as if nothing had been asked), and the way back to the list is there.
 #[tokio::test(flavor = "multi_thread")]
-async fn screenshots() {
-    let dir = std::env::var_os("KIROKU_SCREENSHOTS")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| {
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots")
-        });
-    std::fs::create_dir_all(&dir).expect("screenshot directory");
+async fn a_link_to_an_unknown_article_says_it_is_not_in_this_corpus() {
     let session = Session::start().await;
-    let views = [
-        (
-            "desktop",
-            1280,
-            900,
-            "/#/?q=%E3%83%9E%E3%83%89%E3%82%A5%E3%83%AD",
-        ),
-        ("mobile", 360, 780, "/"),
-    ];
-    for theme in ["light", "dark"] {
-        for (name, width, height, path) in views {
-            session.resize(width, height).await;
-            session.open(path).await;
-            session
-                .client
-                .execute(
-                    "localStorage.setItem('kiroku.theme', JSON.stringify(arguments[0])); \
-                     localStorage.setItem('kiroku.lang', JSON.stringify('ja'));",
-                    vec![serde_json::json!(theme)],
-                )
-                .await
-                .expect("set the theme");
-            session.client.refresh().await.expect("reload");
-            session.wait_for("#results > li").await;
-            session
-                .screenshot(&dir.join(format!("{name}-{theme}.png")))
-                .await;
-        }
+    for (lang, message) in [
+        ("ja", "この記事は収録されていません。"),
+        ("en", "This article is not in the corpus."),
+    ] {
+        session.open("/#/?a=does-not-exist").await;
+        session.set_ui_lang(lang).await;
+        session.wait_for("#reader .not-found").await;
+        assert_eq!(session.text("#reader .not-found").await, message);
+        session.click("#reader .back").await;
+        session.wait_for("#results > li").await;
+        assert_eq!(session.texts("#results > li").await.len(), 8);
+        assert!(!session.current_path().await.contains("a="));
     }
-    // The reader, on the desktop, with the query marked.
-    session.resize(1280, 900).await;
-    session.open("/#/?q=%E8%A3%8F%E5%BA%AD").await; // 裏庭
+    session.finish().await;
+}
+
+/// The search box's value.
+async fn search_value(session: &Session) -> String {
+    let value = session
+        .js("return document.querySelector('#search').value", vec![])
+        .await;
+    value.as_str().unwrap_or_default().to_string()
+}
+
+/// Typing keeps the view the person arrived on: the first change of a typing burst
+/// is a new history entry, the later keystrokes replace it, so Back returns to the
+/// shared link's view (or the bare page), not out of the app.
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_keeps_the_view_one_arrived_on_in_history() {
+    let session = Session::start().await;
+    let shared = "/#/?q=%E7%B1%B3%E5%9B%BD"; // 米国
+    session.open(shared).await;
     session.wait_for("#results > li").await;
-    session.click("#results a.result-link").await;
-    session.wait_for("#reader mark").await;
-    session.screenshot(&dir.join("reader-dark.png")).await;
+    let shared_count = count(&session).await;
+    // Two keystrokes a pause apart (each one searched and written to the URL).
+    session.type_into("#search", " 制").await;
+    session
+        .eventually("the first keystroke is in the URL", || async {
+            session.current_path().await.ends_with("%20%E5%88%B6")
+        })
+        .await;
+    session.type_into("#search", "裁").await;
+    session
+        .eventually("the second keystroke is in the URL", || async {
+            session
+                .current_path()
+                .await
+                .ends_with("%20%E5%88%B6%E8%A3%81")
+        })
+        .await;
+    session.client.back().await.expect("back");
+    session
+        .eventually("Back returns to the shared view", || async {
+            session.current_path().await == shared
+                && search_value(&session).await == "米国"
+                && count(&session).await == shared_count
+        })
+        .await;
+
+    // From the bare page: Back returns to it, with everything listed.
+    session.open("/").await;
+    session.client.refresh().await.expect("reload");
+    session.wait_for("#results > li").await;
+    session.type_into("#search", "制裁").await;
+    session
+        .eventually("the query is in the URL", || async {
+            session
+                .current_path()
+                .await
+                .contains("q=%E5%88%B6%E8%A3%81")
+        })
+        .await;
+    session.client.back().await.expect("back");
+    session
+        .eventually("Back returns to the bare page", || async {
+            !session.current_path().await.contains("q=")
+                && session.current_path().await.starts_with('/')
+                && search_value(&session).await.is_empty()
+                && count(&session).await == 8
+        })
+        .await;
+    session.finish().await;
+}
+
+/// With no query the list is newest first ("latest articles"): the sort menu says
+/// so, and offers relevance only once there is a query to rank by.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sort_menu_says_what_order_the_list_is_in() {
+    let session = Session::start().await;
+    session.open("/").await;
+    session.wait_for("#results > li").await;
+    let menu = || async {
+        let found = session
+            .js(
+                "const s = document.querySelector('.sort select');
+                 return [s.selectedOptions[0].value, [...s.options].map((o) => o.value).join()]",
+                vec![],
+            )
+            .await;
+        serde_json::from_value::<(String, String)>(found).expect("the menu")
+    };
+    assert_eq!(menu().await, ("new".into(), "new,old".into()), "no query");
+    session.type_into("#search", "ロシア").await;
+    session
+        .eventually("a query ranks by relevance", || async {
+            menu().await == ("rel".into(), "rel,new,old".into())
+        })
+        .await;
+    session.finish().await;
+}
+
+/// A minus excludes the term after it; minus signs with no term after them are
+/// text. So `-`, `---` and `--制裁` all search for their characters, and none of
+/// them returns every article (`---` and `--制裁` used to).
+#[tokio::test(flavor = "multi_thread")]
+async fn minus_signs_follow_one_rule() {
+    let session = Session::start().await;
+    let mut counts = Vec::new();
+    for query in [
+        "-",
+        "---",
+        "--%E5%88%B6%E8%A3%81",
+        "%E5%88%B6%E8%A3%81",
+        "-%E5%88%B6%E8%A3%81",
+    ] {
+        session.open(&format!("/#/?q={query}")).await;
+        session.client.refresh().await.expect("reload");
+        session.wait_for("#count").await;
+        session
+            .eventually("a count", || async { count(&session).await != usize::MAX })
+            .await;
+        counts.push(count(&session).await);
+    }
+    let [minus, three, minus_sanctions, sanctions, without_sanctions] = counts[..] else {
+        unreachable!()
+    };
+    assert!(minus < 8, "`-` is text: {minus}");
+    assert!(three <= minus, "`---` is text, rarer than `-`: {three}");
+    assert!(
+        minus_sanctions <= sanctions,
+        "`--制裁` is text: {minus_sanctions}"
+    );
+    assert_eq!(without_sanctions, 8 - sanctions, "`-制裁` excludes 制裁");
     session.finish().await;
 }

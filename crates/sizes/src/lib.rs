@@ -1,0 +1,34 @@
+//! Transfer sizes of build files: the gzip length that `cargo xtask dist` prints and
+//! checks against the app shell budget, and that the benchmark report compares with
+//! the peers', and the one notation both print sizes in.
+//!
+//! ```
+//! let text = "ベネズエラ".repeat(100);
+//! assert!(kiroku_sizes::gzip_len(text.as_bytes()) < text.len() / 10);
+//! assert_eq!(kiroku_sizes::kb(1_500), "1.5 KB");
+//! assert_eq!(kiroku_sizes::kb(2_345_678), "2.35 MB");
+//! ```
+
+use std::io::Write;
+
+use flate2::{write::GzEncoder, Compression};
+
+/// Bytes of `bytes` gzipped at level 9 (what a static host's precompression gives).
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    // Writing into a Vec cannot fail; an error here would only mean out of memory.
+    match encoder.write_all(bytes).and_then(|()| encoder.finish()) {
+        Ok(compressed) => compressed.len(),
+        Err(err) => unreachable!("gzip into memory failed: {err}"),
+    }
+}
+
+/// `12.3 KB` below a megabyte, `1.23 MB` from there (decimal units, as browsers' tools
+/// show transfer sizes).
+pub fn kb(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.2} MB", bytes as f64 / 1e6)
+    } else {
+        format!("{:.1} KB", bytes as f64 / 1e3)
+    }
+}
