@@ -9,7 +9,7 @@ use kiroku_core::{parse, Gazetteer, Index};
 use crate::state::State;
 
 /// Parses and indexes a corpus. A gazetteer that does not parse means no entity
-/// facets rather than no app (build.rs already rejects a bad embedded one).
+/// facets rather than no app (the build script already rejects a bad embedded one).
 pub fn build_index(corpus: &str, entities: &str) -> Index {
     // Every normalization (index, queries, highlights) follows the index build.
     crate::nfkc::install();
