@@ -89,7 +89,9 @@ fn validate_entities(path: &Path) -> Result<String> {
     println!("cargo:rerun-if-changed={}", path.display());
     let file = path.display().to_string();
     let text = fs::read_to_string(path).with_context(|| format!("cannot read gazetteer {file}"))?;
-    kiroku_core::Gazetteer::from_toml(&text).with_context(|| format!("gazetteer {file}"))?;
+    let normalizer = kiroku_core::normalize::Normalizer::unicode_tables();
+    kiroku_core::Gazetteer::from_toml(&text, normalizer)
+        .with_context(|| format!("gazetteer {file}"))?;
     Ok(text)
 }
 

@@ -11,10 +11,11 @@ use crate::state::State;
 /// Parses and indexes a corpus. A gazetteer that does not parse means no entity
 /// facets rather than no app (the build script already rejects a bad embedded one).
 pub fn build_index(corpus: &str, entities: &str) -> Index {
-    // Every normalization (index, queries, highlights) follows the index build.
-    crate::nfkc::install();
+    // The gazetteer's normalizer is the index's: queries and highlights fold with it.
+    let normalizer = crate::nfkc::normalizer();
     let parsed = parse::parse(corpus);
-    let gazetteer = Gazetteer::from_toml(entities).unwrap_or_default();
+    let gazetteer =
+        Gazetteer::from_toml(entities, normalizer).unwrap_or_else(|_| Gazetteer::empty(normalizer));
     Index::build(parsed.corpus, &gazetteer)
 }
 

@@ -4,10 +4,15 @@
 //! short unit at a time; a corpus repeats few of them, so answers are cached and the
 //! index build crosses into JavaScript once per distinct unit.
 
-/// Makes the core normalize with the browser's NFKC. Idempotent.
-pub fn install() {
+use kiroku_core::normalize::Normalizer;
+
+/// The normalizer the app builds its gazetteer and index with: the browser's NFKC in
+/// wasm, the core's Unicode tables natively (tests and server rendering).
+pub fn normalizer() -> Normalizer {
     #[cfg(target_arch = "wasm32")]
-    kiroku_core::normalize::install_nfkc(browser::nfkc);
+    return Normalizer::new(browser::nfkc);
+    #[cfg(not(target_arch = "wasm32"))]
+    return Normalizer::unicode_tables();
 }
 
 #[cfg(target_arch = "wasm32")]

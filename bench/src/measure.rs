@@ -263,6 +263,7 @@ pub async fn corpus(
     let gazetteer = Gazetteer::from_toml(
         &std::fs::read_to_string(layout.entities())
             .map_err(|err| format!("{}: {err}", layout.entities().display()))?,
+        kiroku_core::normalize::Normalizer::unicode_tables(),
     )
     .map_err(|err| err.to_string())?;
     let n_articles = parsed.corpus.articles.len();

@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let once = normalize::normalize(text);
     assert_eq!(normalize::normalize(&once), once, "normalize is idempotent");
 
-    let normalized = normalize::Normalized::new(text);
+    let normalized = normalize::Normalizer::default().normalized(text);
     assert_eq!(normalized.text, once);
     let len = normalized.text.len();
     for (start, _) in normalized.text.char_indices().step_by(7) {
@@ -20,8 +20,9 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
-    let query = Query::parse(query);
-    let snippet = snippet::snippet(&query, text, 80);
+    let normalizer = normalize::Normalizer::default();
+    let query = Query::parse(query, &normalizer);
+    let snippet = snippet::snippet(&query, text, 80, &normalizer);
     for span in &snippet.highlights {
         assert!(
             snippet.text.get(span.range()).is_some(),

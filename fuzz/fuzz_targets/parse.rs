@@ -21,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let gazetteer = Gazetteer::from_toml(
         "[[entity]]\nname = \"米国\"\nkind = \"place\"\nvariants = [\"米\"]\n",
+        kiroku_core::normalize::Normalizer::default(),
     )
     .expect("fixed gazetteer");
     let index = Index::build(parsed.corpus, &gazetteer);

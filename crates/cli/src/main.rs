@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use kiroku_core::facet::Facets;
+use kiroku_core::normalize::Normalizer;
 use kiroku_core::timeline::Granularity;
 use kiroku_core::{
     parse, Date, Gazetteer, Hit, Index, Parsed, SearchRequest, SearchResults, Severity, Sort,
@@ -236,7 +237,7 @@ fn read_gazetteer(corpus: &Path, explicit: Option<&Path>) -> Result<Option<Gazet
     };
     let src = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Gazetteer::from_toml(&src)
+    Gazetteer::from_toml(&src, Normalizer::unicode_tables())
         .map(Some)
         .map_err(|e| format!("{}: {e}", path.display()))
 }

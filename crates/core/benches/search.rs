@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion};
-use kiroku_core::{parse, Gazetteer, Index, SearchRequest};
+use kiroku_core::{normalize::Normalizer, parse, Gazetteer, Index, SearchRequest};
 
 const DEFAULT_CORPUS: &str = include_str!("../../../corpus/corpus.txt");
 const ENTITIES: &str = include_str!("../../../corpus/entities.toml");
@@ -62,7 +62,8 @@ fn main() {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3))
         .configure_from_args();
-    let gazetteer = Gazetteer::from_toml(ENTITIES).expect("shipped gazetteer parses");
+    let gazetteer =
+        Gazetteer::from_toml(ENTITIES, Normalizer::default()).expect("shipped gazetteer parses");
     let corpora = corpora();
 
     let mut group = c.benchmark_group("parse+index");

@@ -20,20 +20,21 @@
 //!
 //! ```
 //! use kiroku_core::entity::Gazetteer;
+//! use kiroku_core::normalize::Normalizer;
 //! let g = Gazetteer::from_toml(r#"
 //! [[entity]]
 //! name = "米国"
 //! kind = "place"
 //! variants = ["米"]
 //! exclude = ["中南米"]
-//! "#).unwrap();
+//! "#, Normalizer::unicode_tables()).unwrap();
 //! assert_eq!(g.entities_in("米軍と中南米").len(), 1);
 //! ```
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::normalize::{normalize, Normalized};
+use crate::normalize::Normalizer;
 use crate::tokenize::is_word_char;
 use crate::{Error, Span};
 
@@ -110,15 +111,26 @@ struct Pattern {
 }
 
 /// The entities of a corpus and a matcher for them.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
+    /// How patterns and searched texts are folded; an index built with this
+    /// gazetteer normalizes with it too, so entity matches and searches agree.
+    normalizer: Normalizer,
     /// Patterns by first character, longest first.
     patterns: FxHashMap<char, Vec<Pattern>>,
     /// One bit per `first character % FILTER_BITS` of the patterns. The scan runs once
     /// per indexed character and most characters start no pattern: the filter turns
     /// them away without a hash look-up (a sixth of an index build before it).
     first_filter: Vec<u64>,
+}
+
+/// With the Unicode tables compiled in, an empty gazetteer folding with them.
+#[cfg(feature = "nfkc-tables")]
+impl Default for Gazetteer {
+    fn default() -> Gazetteer {
+        Gazetteer::empty(Normalizer::unicode_tables())
+    }
 }
 
 const FILTER_BITS: u32 = 4096;
@@ -129,13 +141,14 @@ fn filter_slot(c: char) -> (usize, u64) {
 }
 
 impl Gazetteer {
-    /// Builds a matcher for `entities`. Names must be unique (later duplicates are
-    /// ignored by [`Gazetteer::find`]); at most 65 535 entities.
-    pub fn new(entities: Vec<Entity>) -> Gazetteer {
+    /// Builds a matcher for `entities`, folding text with `normalizer`. Names must be
+    /// unique (later duplicates are ignored by [`Gazetteer::find`]); at most 65 535
+    /// entities.
+    pub fn new(entities: Vec<Entity>, normalizer: Normalizer) -> Gazetteer {
         let mut patterns: FxHashMap<char, Vec<Pattern>> = FxHashMap::default();
         let entities: Vec<Entity> = entities.into_iter().take(EntityId::MAX as usize).collect();
         let mut add = |text: &str, entity: Option<EntityId>| {
-            let normalized = normalize(text.trim());
+            let normalized = normalizer.normalize(text.trim());
             let Some(first) = normalized.chars().next() else {
                 return;
             };
@@ -170,14 +183,25 @@ impl Gazetteer {
         }
         Gazetteer {
             entities,
+            normalizer,
             patterns,
             first_filter,
         }
     }
 
+    /// A gazetteer without entities.
+    pub fn empty(normalizer: Normalizer) -> Gazetteer {
+        Gazetteer::new(Vec::new(), normalizer)
+    }
+
     /// Parses the gazetteer file format shown in the module docs.
-    pub fn from_toml(src: &str) -> Result<Gazetteer, Error> {
-        toml_subset::parse(src).map(Gazetteer::new)
+    pub fn from_toml(src: &str, normalizer: Normalizer) -> Result<Gazetteer, Error> {
+        toml_subset::parse(src).map(|entities| Gazetteer::new(entities, normalizer))
+    }
+
+    /// The normalizer this gazetteer (and an index built with it) folds text with.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
     }
 
     pub fn entities(&self) -> &[Entity] {
@@ -194,13 +218,13 @@ impl Gazetteer {
         if let Some(i) = self.entities.iter().position(|e| e.name == name) {
             return Some(i as EntityId);
         }
-        let wanted = normalize(name.trim());
+        let wanted = self.normalizer.normalize(name.trim());
         self.entities
             .iter()
             .position(|e| {
                 std::iter::once(&e.name)
                     .chain(&e.variants)
-                    .any(|v| normalize(v) == wanted)
+                    .any(|v| self.normalizer.normalize(v) == wanted)
             })
             .map(|i| i as EntityId)
     }
@@ -260,7 +284,7 @@ impl Gazetteer {
 
     /// Entities in any text, spans in that (original) text.
     pub fn entities_in(&self, text: &str) -> Vec<EntityMatch> {
-        let normalized = Normalized::new(text);
+        let normalized = self.normalizer.normalized(text);
         self.find_in_normalized(&normalized.text)
             .into_iter()
             .filter_map(|m| {
@@ -551,7 +575,7 @@ kind = "organization"
 "#;
 
     fn check(text: &str, expect: Expect) {
-        let g = Gazetteer::from_toml(SAMPLE).unwrap();
+        let g = Gazetteer::from_toml(SAMPLE, Normalizer::default()).unwrap();
         let found: Vec<String> = g
             .entities_in(text)
             .iter()
@@ -586,7 +610,11 @@ kind = "organization"
 
     #[test]
     fn errors_have_lines() {
-        let err = |src: &str| Gazetteer::from_toml(src).unwrap_err().to_string();
+        let err = |src: &str| {
+            Gazetteer::from_toml(src, Normalizer::default())
+                .unwrap_err()
+                .to_string()
+        };
         assert_eq!(
             err("name = \"x\""),
             "entities file line 1: key outside an [[entity]] table"
@@ -603,12 +631,15 @@ kind = "organization"
             err("[other]"),
             "entities file line 1: unexpected table [other]: only [[entity]] tables are allowed"
         );
-        assert!(Gazetteer::from_toml("").unwrap().entities().is_empty());
+        assert!(Gazetteer::from_toml("", Normalizer::default())
+            .unwrap()
+            .entities()
+            .is_empty());
     }
 
     #[test]
     fn finds_by_name_or_variant() {
-        let g = Gazetteer::from_toml(SAMPLE).unwrap();
+        let g = Gazetteer::from_toml(SAMPLE, Normalizer::default()).unwrap();
         assert_eq!(g.find("マドゥロ"), Some(1));
         assert_eq!(g.find("まどぅーろ"), Some(1));
         assert_eq!(g.find("アメリカ"), Some(0));

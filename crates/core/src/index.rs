@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap;
 
 use crate::date::{mentioned_dates, Date, Mention};
 use crate::entity::{EntityId, Gazetteer};
-use crate::normalize::normalize;
+use crate::normalize::Normalizer;
 use crate::parse::{Article, Corpus};
 use crate::query::{Atom, SlotKind};
 use crate::tokenize::{tokenize, TokenKind};
@@ -57,7 +57,7 @@ pub(crate) struct DocInfo {
 }
 
 /// A searchable corpus. See the crate docs for how the app uses it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Index {
     pub(crate) corpus: Corpus,
     pub(crate) gazetteer: Gazetteer,
@@ -83,14 +83,25 @@ impl Index {
     /// dates mentioned in bodies along the way.
     pub fn build(corpus: Corpus, gazetteer: &Gazetteer) -> Index {
         let mut index = Index {
+            corpus: Corpus::default(),
             gazetteer: gazetteer.clone(),
-            ..Index::default()
+            grams: FxHashMap::default(),
+            words: FxHashMap::default(),
+            vocabulary: Vec::new(),
+            grams_by_first: FxHashMap::default(),
+            postings: Vec::new(),
+            docs: Vec::new(),
+            avg_len: 1.0,
+            newest_rank: Vec::new(),
+            dates: Vec::new(),
+            newest_first: Vec::new(),
         };
+        let normalizer = *gazetteer.normalizer();
         let mut total_len: u64 = 0;
         for (doc, article) in corpus.articles.iter().enumerate() {
             let doc = doc as DocId;
-            let title = normalize(&article.title);
-            let body = normalize(&article.body);
+            let title = normalizer.normalize(&article.title);
+            let body = normalizer.normalize(&article.body);
             let mut next_position = 0;
             index.add_field(doc, &title, 0, &mut next_position);
             let title_len = next_position;
@@ -191,6 +202,12 @@ impl Index {
 
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// How this index folds text: its gazetteer's normalizer, so that indexed text,
+    /// queries, highlights and entity matches all fold alike.
+    pub fn normalizer(&self) -> &Normalizer {
+        self.gazetteer.normalizer()
     }
 
     pub fn len(&self) -> usize {

@@ -6,15 +6,17 @@
 //! # API in one screen
 //!
 //! ```
-//! use kiroku_core::{parse, Gazetteer, Index, SearchRequest, Sort};
+//! use kiroku_core::{normalize::Normalizer, parse, Gazetteer, Index, SearchRequest, Sort};
 //!
 //! // Parse (digest or JSON Lines, auto-detected); diagnostics carry line numbers.
 //! let parsed = parse::parse("- 2025年10月21日 ルビオ氏が主導\n2025年10月21日 ルビオ氏が主導\n\
 //!                            マドゥーロ大統領の追放を求めた。\n- 米国の圧力\n");
 //! assert!(!parsed.has_errors());
 //!
-//! // A gazetteer (corpus/entities.toml) and the index.
-//! let gazetteer = Gazetteer::from_toml("[[entity]]\nname = \"マドゥロ\"\nkind = \"person\"\n").unwrap();
+//! // A gazetteer (corpus/entities.toml) and the index, folding text with the Unicode
+//! // tables' NFKC (the browser app passes its own; see `Normalizer`).
+//! let normalizer = Normalizer::unicode_tables();
+//! let gazetteer = Gazetteer::from_toml("[[entity]]\nname = \"マドゥロ\"\nkind = \"person\"\n", normalizer).unwrap();
 //! let index = Index::build(parsed.corpus, &gazetteer);
 //!
 //! // Per keystroke.
@@ -44,14 +46,14 @@
 //! | call | returns |
 //! |---|---|
 //! | [`parse::parse`]`(&str)` / [`parse::parse_bytes`]`(&[u8])` (also `parse_digest`, `parse_jsonl`) | [`Parsed`] `{ corpus, diagnostics }`, [`Parsed::has_errors`], [`Diagnostic::display`]`(file)` → `FILE:LINE: error: reason` |
-//! | [`Gazetteer::from_toml`]`(&str)` | `Result<Gazetteer, `[`Error`]`>`; `entities()`, `entity(id)`, `find(name)`, `entities_in(text)` |
+//! | [`Gazetteer::from_toml`]`(&str, Normalizer)` | `Result<Gazetteer, `[`Error`]`>`; `entities()`, `entity(id)`, `find(name)`, `entities_in(text)` |
 //! | [`Index::build`]`(Corpus, &Gazetteer)` | [`Index`]; `articles()`, `article(doc)`, `find_id(id)`, `newest_first()`, `len()` |
 //! | [`Index::search`]`(&SearchRequest)` | [`SearchResults`] `{ hits: Vec<Hit>, total, facets, timeline, query }` |
 //! | [`Index::neighbours`]`(&SearchRequest, doc)` | `Option<`[`Neighbours`]` { rank, total, previous, next }>`: a doc's place in the full ranking |
 //! | [`Index::highlight`]`(query, text)` / [`snippet::highlight`] | `Vec<Span>`: byte ranges of matches in any text |
 //! | [`Article::blocks`]`()` | `Vec<Block { kind: Paragraph \| Bullet \| Heading, text, span }>` |
 //! | [`Index::entities_of`]`(doc)`, [`Index::mentioned_dates_of`]`(doc)` | entity ids; [`date::Mention`] `{ date, precision, span }` |
-//! | [`normalize::normalize`]`(&str)`, [`query::Query::parse`]`(&str)` | the building blocks, for tests and tools |
+//! | [`normalize::Normalizer`]: `new(nfkc)`, `unicode_tables()`, `normalize(&str)`; [`query::Query::parse`]`(&str, &Normalizer)` | the building blocks, for tests and tools |
 //!
 //! A [`Hit`] has `doc` (index into `articles()`), `id` (stable, URL-safe), `date`,
 //! `title`, `score`, `title_highlights`, `snippet { text, highlights, cut_before,

@@ -43,7 +43,7 @@ impl Index {
     /// ignored); `None` when `doc` does not match the request. Agrees with the
     /// order of [`Index::search`]: both rank with the same total order.
     pub fn neighbours(&self, request: &SearchRequest, doc: DocId) -> Option<Neighbours> {
-        let query = Query::parse(&request.query);
+        let query = Query::parse(&request.query, self.normalizer());
         let (hits, _) = self.matching(request, &query);
         let order = self.ranking(request.sort, query.matches_all());
         let me = *hits.iter().find(|&&(d, _)| d == doc)?;

@@ -19,8 +19,6 @@
 //! normalized text contains the normalized term", and lets [`Normalized`] map every
 //! output character back to a byte span of the original for highlighting.
 
-use std::sync::OnceLock;
-
 use unicode_normalization::char::canonical_combining_class;
 
 use crate::chars::char_at;
@@ -28,37 +26,89 @@ use crate::chars::char_at;
 /// An NFKC implementation: the normalized form of a short text.
 pub type Nfkc = fn(&str) -> String;
 
-static INSTALLED_NFKC: OnceLock<Nfkc> = OnceLock::new();
-
-/// Makes `nfkc` the NFKC used from now on, instead of the built-in tables (feature
-/// `nfkc-tables`). The browser app installs `String.prototype.normalize("NFKC")`,
-/// which every browser ships, and saves the tables' ~60 KB of gzip. It is called
-/// only for the rare characters off the fast path (not ASCII, kana or kanji), one
-/// short unit at a time. The first installation wins; later ones are ignored.
+/// The text folding of the module docs, with its NFKC. The index, its queries and
+/// highlights and the gazetteer hold one (as tantivy attaches its analyzers to the
+/// index), so everything that compares text folds it the same way.
 ///
-/// Without the feature and without an installed NFKC, compatibility forms are left
-/// as they are (ﾏﾄﾞｩｰﾛ would not match マドゥーロ): whoever turns the feature off must
-/// install one before normalizing.
-pub fn install_nfkc(nfkc: Nfkc) {
-    let _ = INSTALLED_NFKC.set(nfkc);
+/// Where NFKC comes from is the caller's choice: native code takes the Unicode
+/// tables ([`Normalizer::unicode_tables`], feature `nfkc-tables`, about 60 KB of
+/// gzip in wasm); the browser app passes `String.prototype.normalize("NFKC")`, which
+/// every browser ships. A build without the tables has no default: it must be
+/// given an NFKC, so there is no silent mode that leaves ﾏﾄﾞｩｰﾛ unmatched.
+///
+/// ```
+/// use kiroku_core::normalize::Normalizer;
+/// fn identity(text: &str) -> String { text.to_owned() } // a stand-in, not NFKC
+/// let normalizer = Normalizer::new(identity);
+/// assert_eq!(normalizer.normalize("まどぅーろ"), "マドゥロ"); // the fast path needs no NFKC
+/// assert_eq!(normalizer.normalize("ＵＳＤ"), "ｕｓｄ"); // NFKC is the caller's
+/// assert_eq!(Normalizer::unicode_tables().normalize("ＵＳＤ"), "usd");
+/// ```
+#[derive(Clone, Copy)]
+pub struct Normalizer {
+    /// Called only for the rare units off the fast path (not ASCII, kana or kanji),
+    /// one short unit at a time; a plain `fn`, so no allocation or vtable.
+    nfkc: Nfkc,
 }
 
-/// The NFKC form of `text` (one unit or a few characters).
-fn nfkc(text: &str) -> String {
-    if let Some(nfkc) = INSTALLED_NFKC.get() {
-        return nfkc(text);
+impl Normalizer {
+    /// A normalizer whose NFKC is `nfkc`.
+    pub fn new(nfkc: Nfkc) -> Normalizer {
+        Normalizer { nfkc }
     }
+
+    /// NFKC from unicode-normalization's tables.
     #[cfg(feature = "nfkc-tables")]
-    return unicode_normalization::UnicodeNormalization::nfkc(text).collect();
-    #[cfg(not(feature = "nfkc-tables"))]
-    return text.to_owned();
+    pub fn unicode_tables() -> Normalizer {
+        fn tables(text: &str) -> String {
+            unicode_normalization::UnicodeNormalization::nfkc(text).collect()
+        }
+        Normalizer::new(tables)
+    }
+
+    /// Normalizes `text` (see the module docs). Idempotent.
+    pub fn normalize(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        self.normalize_each(text, |c, _| out.push(c));
+        out
+    }
+
+    /// Normalizes `text`, keeping the map back to it (for highlighting).
+    pub fn normalized(&self, text: &str) -> Normalized {
+        let mut normalized = Normalized {
+            text: String::with_capacity(text.len()),
+            origins: Vec::with_capacity(text.len() / 2),
+        };
+        self.normalize_each(text, |c, span| {
+            normalized.origins.push(Origin {
+                normalized: to_u32(normalized.text.len()),
+                start: to_u32(span.start),
+                end: to_u32(span.end),
+            });
+            normalized.text.push(c);
+        });
+        normalized
+    }
 }
 
-/// Normalizes `text` (see the module docs). Idempotent.
+/// With the tables compiled in, they are the default.
+#[cfg(feature = "nfkc-tables")]
+impl Default for Normalizer {
+    fn default() -> Normalizer {
+        Normalizer::unicode_tables()
+    }
+}
+
+impl std::fmt::Debug for Normalizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Normalizer").finish_non_exhaustive()
+    }
+}
+
+/// [`Normalizer::normalize`] with the Unicode tables: for native tools and tests.
+#[cfg(feature = "nfkc-tables")]
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    normalize_each(text, |c, _| out.push(c));
-    out
+    Normalizer::unicode_tables().normalize(text)
 }
 
 /// A normalized text that remembers where each of its characters came from.
@@ -81,23 +131,6 @@ struct Origin {
 }
 
 impl Normalized {
-    /// Normalizes `text`, keeping the map back to it.
-    pub fn new(text: &str) -> Normalized {
-        let mut normalized = Normalized {
-            text: String::with_capacity(text.len()),
-            origins: Vec::with_capacity(text.len() / 2),
-        };
-        normalize_each(text, |c, span| {
-            normalized.origins.push(Origin {
-                normalized: to_u32(normalized.text.len()),
-                start: to_u32(span.start),
-                end: to_u32(span.end),
-            });
-            normalized.text.push(c);
-        });
-        normalized
-    }
-
     /// Maps a byte range of the normalized text back to a byte range of the original
     /// text. Both ends of the result are char boundaries of the original. An empty
     /// or out-of-range input gives `None`.
@@ -125,63 +158,67 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Drives normalization, calling `emit(char, original_span)` for each output char.
-///
-/// Text is cut into NFKC units: a character plus the marks that may combine with it.
-/// NFKC is applied per unit, which is what keeps normalization local and the span
-/// map exact. Half-width voiced marks (ﾞ ﾟ) have combining class 0 but turn into
-/// combining marks under NFKC, so they join the unit before them (ﾊﾞ → バ).
-///
-/// This loop runs once per indexed character and the wasm build is optimized for
-/// size, which inlines little: characters are decoded by [`char_at`] and the fast
-/// path's helpers are inlined by hand (`#[inline(always)]`).
-fn normalize_each(text: &str, mut emit: impl FnMut(char, std::ops::Range<usize>)) {
-    let mut folder = KanaFolder::default();
-    let mut buf: Vec<char> = Vec::new();
-    let mut at = 0;
-    while let Some(first) = char_at(text, at) {
-        let start = at;
-        let mut end = start + first.len_utf8();
-        let mut alone = true;
-        while let Some(c) = char_at(text, end).filter(|&c| joins_previous(c)) {
-            end += c.len_utf8();
-            alone = false;
-        }
-        at = end;
-        let span = start..end;
-        if alone && is_nfkc_stable(first) {
-            // Fast path for the overwhelmingly common case: ASCII, kana and kanji are
-            // already NFKC and need no table look-ups.
-            if let Some(c) = folder.fold(hiragana_to_katakana(first.to_ascii_lowercase()), true) {
-                emit(c, span);
+impl Normalizer {
+    /// Drives normalization, calling `emit(char, original_span)` for each output char.
+    ///
+    /// Text is cut into NFKC units: a character plus the marks that may combine with it.
+    /// NFKC is applied per unit, which is what keeps normalization local and the span
+    /// map exact. Half-width voiced marks (ﾞ ﾟ) have combining class 0 but turn into
+    /// combining marks under NFKC, so they join the unit before them (ﾊﾞ → バ).
+    ///
+    /// This loop runs once per indexed character and the wasm build is optimized for
+    /// size, which inlines little: characters are decoded by [`char_at`] and the fast
+    /// path's helpers are inlined by hand (`#[inline(always)]`). NFKC is called through
+    /// a plain `fn` pointer, and only off the fast path.
+    fn normalize_each(&self, text: &str, mut emit: impl FnMut(char, std::ops::Range<usize>)) {
+        let mut folder = KanaFolder::default();
+        let mut buf: Vec<char> = Vec::new();
+        let mut at = 0;
+        while let Some(first) = char_at(text, at) {
+            let start = at;
+            let mut end = start + first.len_utf8();
+            let mut alone = true;
+            while let Some(c) = char_at(text, end).filter(|&c| joins_previous(c)) {
+                end += c.len_utf8();
+                alone = false;
             }
-            continue;
-        }
-        let unit = &text[span.clone()];
-        buf.clear();
-        buf.extend(
-            nfkc(unit)
-                .chars()
-                .flat_map(char::to_lowercase)
-                .map(hiragana_to_katakana),
-        );
-        // Lowercasing and kana folding can (rarely) leave a non-NFKC sequence: İ → i +
-        // U+0307, or わ + ゛, which composes only as katakana (ヷ). Normalizing again
-        // keeps `normalize` idempotent.
-        if !buf.iter().all(|c| c.is_ascii()) {
-            let folded: String = buf.drain(..).collect();
-            buf.extend(nfkc(&folded).chars());
-        }
-        // A prolonged-sound mark carrying a combining mark is kept: dropping it would
-        // attach the mark to the previous character (カ + ー゙ must not become ガ).
-        // Any other ー may go, also inside a multi-character expansion (㍂ → ホーン →
-        // ホン), or normalizing the output again would drop it then (found by fuzzing).
-        for (i, &c) in buf.iter().enumerate() {
-            let carries_mark = buf
-                .get(i + 1)
-                .is_some_and(|&next| canonical_combining_class(next) != 0);
-            if let Some(c) = folder.fold(c, !carries_mark) {
-                emit(c, span.clone());
+            at = end;
+            let span = start..end;
+            if alone && is_nfkc_stable(first) {
+                // Fast path for the overwhelmingly common case: ASCII, kana and kanji are
+                // already NFKC and need no table look-ups.
+                if let Some(c) = folder.fold(hiragana_to_katakana(first.to_ascii_lowercase()), true)
+                {
+                    emit(c, span);
+                }
+                continue;
+            }
+            let unit = &text[span.clone()];
+            buf.clear();
+            buf.extend(
+                (self.nfkc)(unit)
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .map(hiragana_to_katakana),
+            );
+            // Lowercasing and kana folding can (rarely) leave a non-NFKC sequence: İ → i +
+            // U+0307, or わ + ゛, which composes only as katakana (ヷ). Normalizing again
+            // keeps `normalize` idempotent.
+            if !buf.iter().all(|c| c.is_ascii()) {
+                let folded: String = buf.drain(..).collect();
+                buf.extend((self.nfkc)(&folded).chars());
+            }
+            // A prolonged-sound mark carrying a combining mark is kept: dropping it would
+            // attach the mark to the previous character (カ + ー゙ must not become ガ).
+            // Any other ー may go, also inside a multi-character expansion (㍂ → ホーン →
+            // ホン), or normalizing the output again would drop it then (found by fuzzing).
+            for (i, &c) in buf.iter().enumerate() {
+                let carries_mark = buf
+                    .get(i + 1)
+                    .is_some_and(|&next| canonical_combining_class(next) != 0);
+                if let Some(c) = folder.fold(c, !carries_mark) {
+                    emit(c, span.clone());
+                }
             }
         }
     }
@@ -341,7 +378,7 @@ mod tests {
     #[test]
     fn maps_back_to_original_spans() {
         let original = "ﾏﾄﾞｩｰﾛ大統領";
-        let n = Normalized::new(original);
+        let n = Normalizer::default().normalized(original);
         let start = n.text.find("ドゥロ").unwrap();
         let span = n.original_span(start..start + "ドゥロ".len()).unwrap();
         assert_eq!(&original[span], "ﾄﾞｩｰﾛ");

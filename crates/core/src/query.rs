@@ -16,12 +16,12 @@
 //! normalized text contains the normalized term.
 //!
 //! ```
-//! use kiroku_core::query::Query;
-//! let q = Query::parse("マドゥーロ -\"国営 石油\" usd");
+//! use kiroku_core::{normalize::Normalizer, query::Query};
+//! let q = Query::parse("マドゥーロ -\"国営 石油\" usd", &Normalizer::unicode_tables());
 //! assert_eq!(q.to_string(), "マドゥロ -\"国営 石油\" usd*");
 //! ```
 
-use crate::normalize::normalize;
+use crate::normalize::Normalizer;
 use crate::tokenize::{tokenize, TokenKind};
 
 /// A parsed query: clauses ANDed together.
@@ -83,8 +83,13 @@ impl SlotKind {
 
 impl Atom {
     /// Builds the atom for a raw term; `None` if it normalizes to nothing.
-    pub fn new(raw: &str, quoted: bool, prefix_last_word: bool) -> Option<Atom> {
-        let text = normalize(raw);
+    pub fn new(
+        raw: &str,
+        quoted: bool,
+        prefix_last_word: bool,
+        normalizer: &Normalizer,
+    ) -> Option<Atom> {
+        let text = normalizer.normalize(raw);
         let mut slots = Vec::new();
         let mut width = 0;
         let mut prev_next: Option<char> = None;
@@ -148,8 +153,10 @@ impl Atom {
 }
 
 impl Query {
-    /// Parses a query string. Never fails: anything unparseable is taken literally.
-    pub fn parse(input: &str) -> Query {
+    /// Parses a query string, folding terms with `normalizer` (the index's: see
+    /// [`crate::Index::normalizer`]). Never fails: anything unparseable is taken
+    /// literally.
+    pub fn parse(input: &str, normalizer: &Normalizer) -> Query {
         let terms = split_terms(input);
         let typing = !input.ends_with(char::is_whitespace);
         let mut clauses: Vec<Clause> = Vec::new();
@@ -161,8 +168,8 @@ impl Query {
                 continue;
             }
             let is_last = i + 1 == n_terms;
-            let Some(atom) = Atom::new(&term.text, term.quoted, is_last && typing && !term.negated)
-            else {
+            let prefix = is_last && typing && !term.negated;
+            let Some(atom) = Atom::new(&term.text, term.quoted, prefix, normalizer) else {
                 continue;
             };
             match clauses.last_mut() {
@@ -280,7 +287,7 @@ mod tests {
     use expect_test::{expect, Expect};
 
     fn check(input: &str, expect: Expect) {
-        let q = Query::parse(input);
+        let q = Query::parse(input, &Normalizer::default());
         let mut out = format!("{q}\n");
         for clause in &q.clauses {
             for atom in &clause.atoms {
@@ -362,8 +369,9 @@ mod tests {
 
     #[test]
     fn matches_in_token_sequences() {
-        let atom = Atom::new("サイバー", false, false).unwrap();
-        let text = normalize("サイドバーとサイバー");
+        let normalizer = Normalizer::default();
+        let atom = Atom::new("サイバー", false, false, &normalizer).unwrap();
+        let text = normalizer.normalize("サイドバーとサイバー");
         let mut tokens = Vec::new();
         tokenize(&text, |t| tokens.push(t.kind));
         let starts: Vec<usize> = (0..tokens.len())

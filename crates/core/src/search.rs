@@ -120,7 +120,7 @@ pub struct SearchResults {
 impl Index {
     /// Runs a search. Never panics, whatever the request.
     pub fn search(&self, request: &SearchRequest) -> SearchResults {
-        let query = Query::parse(&request.query);
+        let query = Query::parse(&request.query, self.normalizer());
         let (mut hits, facets) = self.matching(request, &query);
         let docs: Vec<DocId> = hits.iter().map(|&(d, _)| d).collect();
         let window = crate::timeline::window(request.from, request.to, &request.years);
@@ -168,7 +168,8 @@ impl Index {
 
     /// Highlight spans of `query` (as typed) in any text, e.g. a reader paragraph.
     pub fn highlight(&self, query: &str, text: &str) -> Vec<Span> {
-        highlight(&Query::parse(query), text)
+        let normalizer = self.normalizer();
+        highlight(&Query::parse(query, normalizer), text, normalizer)
     }
 
     fn selection(&self, request: &SearchRequest) -> Selection {
@@ -350,7 +351,7 @@ impl Index {
         // Title positions are below `title_len`, body positions above it.
         let title_len = self.docs[doc as usize].title_len as u64;
         let title_highlights = if self.may_match(first_slots, doc, 0..title_len) {
-            highlight(query, &article.title)
+            highlight(query, &article.title, self.normalizer())
         } else {
             Vec::new()
         };
@@ -362,7 +363,13 @@ impl Index {
             title: article.title.clone(),
             score,
             title_highlights,
-            snippet: snippet_if(query, &article.body, SNIPPET_CHARS, body_may_match),
+            snippet: snippet_if(
+                query,
+                &article.body,
+                SNIPPET_CHARS,
+                body_may_match,
+                self.normalizer(),
+            ),
             entities: self
                 .entities_of(doc)
                 .iter()
@@ -420,6 +427,7 @@ fn intersect(a: &[(DocId, f32)], b: &[(DocId, f32)]) -> Vec<(DocId, f32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::Normalizer;
     use crate::parse::parse;
     use crate::Gazetteer;
     use expect_test::{expect, Expect};
@@ -441,8 +449,11 @@ mod tests {
 ";
 
     fn check(request: SearchRequest, expect: Expect) {
-        let gazetteer =
-            Gazetteer::from_toml("[[entity]]\nname = \"制裁\"\nkind = \"topic\"\n").unwrap();
+        let gazetteer = Gazetteer::from_toml(
+            "[[entity]]\nname = \"制裁\"\nkind = \"topic\"\n",
+            Normalizer::default(),
+        )
+        .unwrap();
         let index = Index::build(parse(CORPUS).corpus, &gazetteer);
         let results = index.search(&request);
         let mut out: Vec<String> = results

@@ -6,15 +6,16 @@
 //! matched, whatever spelling the text uses.
 //!
 //! ```
-//! use kiroku_core::{query::Query, snippet::highlight};
+//! use kiroku_core::{normalize::Normalizer, query::Query, snippet::highlight};
+//! let normalizer = Normalizer::unicode_tables();
 //! let text = "ﾏﾄﾞｩｰﾛ大統領";
-//! let spans = highlight(&Query::parse("まどぅろ"), text);
+//! let spans = highlight(&Query::parse("まどぅろ", &normalizer), text, &normalizer);
 //! assert_eq!(&text[spans[0].range()], "ﾏﾄﾞｩｰﾛ");
 //! ```
 
 use serde::Serialize;
 
-use crate::normalize::Normalized;
+use crate::normalize::Normalizer;
 use crate::query::{Atom, Query};
 use crate::tokenize::{tokenize, Token};
 use crate::Span;
@@ -32,9 +33,10 @@ pub struct Snippet {
 }
 
 /// Byte spans of `text` matched by the query's positive terms, sorted and merged.
-pub fn highlight(query: &Query, text: &str) -> Vec<Span> {
+/// `normalizer` is the one the query was parsed with.
+pub fn highlight(query: &Query, text: &str, normalizer: &Normalizer) -> Vec<Span> {
     let atoms: Vec<&Atom> = query.positive_atoms().collect();
-    let mut spans: Vec<Span> = matches(&atoms, text)
+    let mut spans: Vec<Span> = matches(&atoms, text, normalizer)
         .into_iter()
         .map(|(_, span)| span)
         .collect();
@@ -43,11 +45,11 @@ pub fn highlight(query: &Query, text: &str) -> Vec<Span> {
 }
 
 /// Every match as (index into `atoms`, span in `text`), sorted by start.
-fn matches(atoms: &[&Atom], text: &str) -> Vec<(usize, Span)> {
+fn matches(atoms: &[&Atom], text: &str, normalizer: &Normalizer) -> Vec<(usize, Span)> {
     if atoms.is_empty() || text.is_empty() {
         return Vec::new();
     }
-    let normalized = Normalized::new(text);
+    let normalized = normalizer.normalized(text);
     let mut tokens: Vec<Token<'_>> = Vec::new();
     tokenize(&normalized.text, |t| tokens.push(t));
     let kinds: Vec<_> = tokens.iter().map(|t| t.kind).collect();
@@ -84,18 +86,25 @@ const LEAD_CHARS: usize = 24;
 
 /// A snippet of at most about `max_chars` characters of `text` around the window
 /// that covers the most distinct query terms (the earliest such window on ties).
-/// With no match, the start of the text.
-pub fn snippet(query: &Query, text: &str, max_chars: usize) -> Snippet {
-    snippet_if(query, text, max_chars, true)
+/// With no match, the start of the text. `normalizer` is the one the query was
+/// parsed with.
+pub fn snippet(query: &Query, text: &str, max_chars: usize, normalizer: &Normalizer) -> Snippet {
+    snippet_if(query, text, max_chars, true, normalizer)
 }
 
 /// [`snippet`], told by the caller when no positive atom can match in `text`
 /// (`may_match` false, e.g. the index has no occurrence there): the same snippet,
 /// without normalizing and tokenizing the text to find that out.
-pub(crate) fn snippet_if(query: &Query, text: &str, max_chars: usize, may_match: bool) -> Snippet {
+pub(crate) fn snippet_if(
+    query: &Query,
+    text: &str,
+    max_chars: usize,
+    may_match: bool,
+    normalizer: &Normalizer,
+) -> Snippet {
     let atoms: Vec<&Atom> = query.positive_atoms().collect();
     let found = if may_match {
-        matches(&atoms, text)
+        matches(&atoms, text, normalizer)
     } else {
         Vec::new()
     };
@@ -195,11 +204,14 @@ mod tests {
     }
 
     fn check_highlight(query: &str, text: &str, expect: Expect) {
-        expect.assert_eq(&render(text, &highlight(&Query::parse(query), text)));
+        let normalizer = Normalizer::default();
+        let spans = highlight(&Query::parse(query, &normalizer), text, &normalizer);
+        expect.assert_eq(&render(text, &spans));
     }
 
     fn check_snippet(query: &str, text: &str, max: usize, expect: Expect) {
-        let s = snippet(&Query::parse(query), text, max);
+        let normalizer = Normalizer::default();
+        let s = snippet(&Query::parse(query, &normalizer), text, max, &normalizer);
         let marks = format!(
             "{}{}{}",
             if s.cut_before { "…" } else { "" },
@@ -232,9 +244,13 @@ mod tests {
             query in proptest::sample::select(&["米", "ガ", "a", "z", "米国"][..]),
             max in 0usize..70,
         ) {
-            let q = Query::parse(query);
-            if highlight(&q, &text).is_empty() {
-                prop_assert_eq!(snippet_if(&q, &text, max, false), snippet(&q, &text, max));
+            let normalizer = Normalizer::default();
+            let q = Query::parse(query, &normalizer);
+            if highlight(&q, &text, &normalizer).is_empty() {
+                prop_assert_eq!(
+                    snippet_if(&q, &text, max, false, &normalizer),
+                    snippet(&q, &text, max, &normalizer)
+                );
             }
         }
     }

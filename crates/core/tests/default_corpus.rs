@@ -5,6 +5,7 @@
 //! Update with `UPDATE_EXPECT=1 cargo test -p kiroku-core`, then read the diff.
 
 use expect_test::{expect, Expect};
+use kiroku_core::normalize::Normalizer;
 use kiroku_core::{parse, Date, Gazetteer, Index, SearchRequest, SearchResults, Sort, Span};
 
 const CORPUS: &str = include_str!("../../../corpus/corpus.txt");
@@ -15,7 +16,8 @@ fn index() -> Index {
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
     Index::build(
         parsed.corpus,
-        &Gazetteer::from_toml(ENTITIES).expect("the shipped gazetteer reads"),
+        &Gazetteer::from_toml(ENTITIES, Normalizer::default())
+            .expect("the shipped gazetteer reads"),
     )
 }
 

@@ -35,9 +35,10 @@ fn normalize_snippet_inputs() {
             once,
             "{name}: normalize is idempotent"
         );
-        let normalized = normalize::Normalized::new(text);
+        let normalizer = normalize::Normalizer::default();
+        let normalized = normalizer.normalized(text);
         assert_eq!(normalized.text, once, "{name}");
-        let snippet = snippet::snippet(&Query::parse(query), text, 80);
+        let snippet = snippet::snippet(&Query::parse(query, &normalizer), text, 80, &normalizer);
         for span in &snippet.highlights {
             assert!(
                 snippet.text.get(span.range()).is_some(),

@@ -3,6 +3,7 @@
 //! wasm small; this keeps it honest).
 
 use kiroku_core::entity::Gazetteer;
+use kiroku_core::normalize::Normalizer;
 use serde::Deserialize;
 
 const ENTITIES: &str = include_str!("../../../corpus/entities.toml");
@@ -25,7 +26,7 @@ struct Entry {
 #[test]
 fn shipped_gazetteer_reads_as_real_toml_does() {
     let reference: File = toml::from_str(ENTITIES).unwrap();
-    let ours = Gazetteer::from_toml(ENTITIES).unwrap();
+    let ours = Gazetteer::from_toml(ENTITIES, Normalizer::default()).unwrap();
     assert_eq!(ours.entities().len(), reference.entity.len());
     for (mine, theirs) in ours.entities().iter().zip(&reference.entity) {
         assert_eq!(mine.name, theirs.name);
@@ -39,7 +40,7 @@ fn shipped_gazetteer_reads_as_real_toml_does() {
 fn escapes_and_comments_read_as_real_toml_does() {
     let src = "[[entity]] # c\nname = \"a\\\"b\\\\c\\u00e9 # not a comment\"\nkind = \"topic\"\nvariants = [\n \"x\", # one\n \"y\",\n]\n";
     let reference: File = toml::from_str(src).unwrap();
-    let ours = Gazetteer::from_toml(src).unwrap();
+    let ours = Gazetteer::from_toml(src, Normalizer::default()).unwrap();
     assert_eq!(ours.entities()[0].name, reference.entity[0].name);
     assert_eq!(ours.entities()[0].variants, reference.entity[0].variants);
 }
@@ -47,7 +48,7 @@ fn escapes_and_comments_read_as_real_toml_does() {
 /// How the shipped gazetteer reads the tricky one-character variant 米.
 #[test]
 fn shipped_gazetteer_on_us_and_america() {
-    let gazetteer = Gazetteer::from_toml(ENTITIES).unwrap();
+    let gazetteer = Gazetteer::from_toml(ENTITIES, Normalizer::default()).unwrap();
     let text =
         "米軍と中南米、中米諸国、米中関係、日米同盟、北米、欧米、米麻薬取締局、アメリカ、新米";
     let found: Vec<String> = gazetteer
@@ -87,7 +88,8 @@ fn by_toml(src: &str) -> Read {
 
 /// What our reader reads from `src`.
 fn by_us(src: &str) -> Read {
-    let gazetteer = Gazetteer::from_toml(src).map_err(|err| err.to_string())?;
+    let gazetteer =
+        Gazetteer::from_toml(src, Normalizer::default()).map_err(|err| err.to_string())?;
     Ok(gazetteer
         .entities()
         .iter()

@@ -1,6 +1,7 @@
 //! The generated benchmark corpora must be clean input: if the generator and the
 //! parser disagree, benchmarks would measure error handling instead of search.
 
+use kiroku_core::normalize::Normalizer;
 use kiroku_core::{parse, Gazetteer, Index, SearchRequest};
 
 #[test]
@@ -9,7 +10,11 @@ fn generated_corpus_parses_cleanly_and_is_searchable() {
     let parsed = parse::parse(&text);
     assert_eq!(parsed.diagnostics, []);
     assert_eq!(parsed.corpus.articles.len(), 300);
-    let gazetteer = Gazetteer::from_toml(include_str!("../../../corpus/entities.toml")).unwrap();
+    let gazetteer = Gazetteer::from_toml(
+        include_str!("../../../corpus/entities.toml"),
+        Normalizer::default(),
+    )
+    .unwrap();
     let index = Index::build(parsed.corpus, &gazetteer);
     let results = index.search(&SearchRequest {
         query: "マドゥロ".into(),

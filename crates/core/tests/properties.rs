@@ -8,7 +8,7 @@
 //! characters (long vowels, half-width voicing marks, combining marks, small kana)
 //! meet each other often.
 
-use kiroku_core::normalize::{normalize, Normalized};
+use kiroku_core::normalize::{normalize, Normalizer};
 use kiroku_core::parse::{self, Article, Corpus};
 use kiroku_core::query::Query;
 use kiroku_core::snippet::{highlight, snippet};
@@ -103,10 +103,10 @@ proptest! {
         prop_assert_eq!(&got, &expected, "query {:?}", query);
         prop_assert_eq!(results.total, expected.len());
         // Every hit shows where it matched.
-        let q = Query::parse(&query);
+        let q = Query::parse(&query, &Normalizer::default());
         for hit in &results.hits {
             let article = index.article(hit.doc).unwrap();
-            prop_assert!(!highlight(&q, &article.title).is_empty() || !highlight(&q, &article.body).is_empty());
+            prop_assert!(!highlight(&q, &article.title, &Normalizer::default()).is_empty() || !highlight(&q, &article.body, &Normalizer::default()).is_empty());
         }
     }
 
@@ -117,11 +117,11 @@ proptest! {
         let query = format!("{}{}{word}", terms.join(" "), if or { " OR " } else { " " });
         let index = Index::build(corpus, &Gazetteer::default());
         let results = index.search(&SearchRequest { query: query.clone(), limit: usize::MAX, ..SearchRequest::default() });
-        let q = Query::parse(&query);
+        let q = Query::parse(&query, &Normalizer::default());
         for hit in &results.hits {
             let article = index.article(hit.doc).unwrap();
-            prop_assert_eq!(&hit.title_highlights, &highlight(&q, &article.title), "query {:?}", query);
-            prop_assert_eq!(&hit.snippet, &snippet(&q, &article.body, 120), "query {:?}", query);
+            prop_assert_eq!(&hit.title_highlights, &highlight(&q, &article.title, &Normalizer::default()), "query {:?}", query);
+            prop_assert_eq!(&hit.snippet, &snippet(&q, &article.body, 120, &Normalizer::default()), "query {:?}", query);
         }
     }
 
@@ -173,15 +173,15 @@ proptest! {
 
     #[test]
     fn spans_are_char_boundaries(text in text_from(DOC_CHARS, 60), query in prop::collection::vec(term(), 1..3), max in 1usize..40) {
-        let query = Query::parse(&query.join(" "));
-        for span in highlight(&query, &text) {
+        let query = Query::parse(&query.join(" "), &Normalizer::default());
+        for span in highlight(&query, &text, &Normalizer::default()) {
             prop_assert!(is_char_span(&text, span.start, span.end), "{:?} in {:?}", span, text);
         }
-        let s = snippet(&query, &text, max);
+        let s = snippet(&query, &text, max, &Normalizer::default());
         for span in &s.highlights {
             prop_assert!(is_char_span(&s.text, span.start, span.end), "{:?} in {:?}", span, s.text);
         }
-        let normalized = Normalized::new(&text);
+        let normalized = Normalizer::default().normalized(&text);
         let bounds: Vec<usize> = normalized.text.char_indices().map(|(i, _)| i).chain([normalized.text.len()]).collect();
         for w in bounds.windows(2) {
             let span = normalized.original_span(w[0]..w[1]).unwrap();
@@ -193,6 +193,7 @@ proptest! {
     fn entity_spans_are_char_boundaries(text in text_from(DOC_CHARS, 60)) {
         let gazetteer = Gazetteer::from_toml(
             "[[entity]]\nname = \"カガ\"\nkind = \"place\"\nvariants = [\"米\", \"ア\"]\nexclude = [\"米国\"]\n",
+            Normalizer::default(),
         ).unwrap();
         for m in gazetteer.entities_in(&text) {
             prop_assert!(is_char_span(&text, m.span.start, m.span.end));
@@ -262,7 +263,7 @@ proptest! {
         years in prop::collection::vec(1990i32..2030, 0..3),
         entity in select(&["カガ", "ア", "unknown", ""][..]),
     ) {
-        let gazetteer = Gazetteer::from_toml("[[entity]]\nname = \"カガ\"\nkind = \"place\"\nvariants = [\"ア\"]\n").unwrap();
+        let gazetteer = Gazetteer::from_toml("[[entity]]\nname = \"カガ\"\nkind = \"place\"\nvariants = [\"ア\"]\n", Normalizer::default()).unwrap();
         let index = Index::build(corpus, &gazetteer);
         let results = index.search(&SearchRequest {
             query,
@@ -283,8 +284,8 @@ proptest! {
 
     #[test]
     fn query_parse_never_panics(query in any::<String>(), text in text_from(DOC_CHARS, 30)) {
-        let q = Query::parse(&query);
-        let _ = highlight(&q, &text);
-        let _ = snippet(&q, &text, 10);
+        let q = Query::parse(&query, &Normalizer::default());
+        let _ = highlight(&q, &text, &Normalizer::default());
+        let _ = snippet(&q, &text, 10, &Normalizer::default());
     }
 }
