@@ -22,10 +22,10 @@ pub mod prefs;
 pub mod route;
 pub mod state;
 
-/// The corpus validated and embedded by `build.rs`.
+/// The corpus validated and embedded by the build script (`build/main.rs`).
 pub const CORPUS: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.txt"));
 
-/// The entity gazetteer validated and embedded by `build.rs` (may be empty).
+/// The entity gazetteer validated and embedded by the build script (`build/main.rs`) (may be empty).
 pub const ENTITIES: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.toml"));
 
 /// Mounts the app into the page's `[data-kiroku-page]` element, with the view from

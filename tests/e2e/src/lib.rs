@@ -179,6 +179,29 @@ impl Session {
         url
     }
 
+    /// Serves the host page `page` (see [`host_page`], [`column_host_page`]) on
+    /// another origin, opens it, and waits until the explorer it mounts into
+    /// `#archive` lists results. Returns the host's URL.
+    pub async fn open_host_page(&mut self, page: PathBuf) -> String {
+        let host = self.serve_other_origin(page);
+        self.client
+            .goto(&format!("{host}/"))
+            .await
+            .expect("open the host page");
+        self.eventually("the mounted explorer lists results", || async {
+            self.js(
+                "const root = document.getElementById('archive').shadowRoot;
+                 return root ? root.querySelectorAll('#results li').length : 0;",
+                vec![],
+            )
+            .await
+            .as_u64()
+            .is_some_and(|n| n > 0)
+        })
+        .await;
+        host
+    }
+
     /// Runs a Chrome DevTools Protocol command (chromedriver's `goog/cdp/execute`),
     /// e.g. `Page.addScriptToEvaluateOnNewDocument`; returns its result.
     pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {

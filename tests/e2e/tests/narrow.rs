@@ -243,27 +243,10 @@ async fn from_a_file_the_share_menu_says_what_works() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_script_embed_in_a_narrow_column_lays_out_by_its_own_width() {
     let mut session = Session::start().await;
-    let host = session.serve_other_origin(column_host_page(&session.base_url));
     session
-        .client
-        .goto(&format!("{host}/"))
-        .await
-        .expect("open the host page");
-    let root = "document.getElementById('archive').shadowRoot";
-    session
-        .eventually("the embed lists results", || async {
-            session
-                .js(
-                    &format!(
-                        "const r = {root}; return r ? r.querySelectorAll('#results li').length : 0"
-                    ),
-                    vec![],
-                )
-                .await
-                .as_u64()
-                .is_some_and(|n| n > 0)
-        })
+        .open_host_page(column_host_page(&session.base_url))
         .await;
+    let root = "document.getElementById('archive').shadowRoot";
     let one = |css: &'static str| {
         let session = &session;
         async move {

@@ -67,24 +67,7 @@ async fn explorer(dir: &Path) {
 /// Both embeds on the hostile host page, and the Share menu that gives them.
 async fn embeds(dir: &Path) {
     let mut session = Session::start().await;
-    let host = session.serve_other_origin(host_page(&session.base_url));
-    session
-        .client
-        .goto(&format!("{host}/"))
-        .await
-        .expect("open the host page");
-    session
-        .eventually("the mounted explorer lists results", || async {
-            let found = session
-                .js(
-                    "const root = document.getElementById('archive').shadowRoot;
-                     return !!root && root.querySelectorAll('#results li').length > 0;",
-                    vec![],
-                )
-                .await;
-            found == serde_json::json!(true)
-        })
-        .await;
+    session.open_host_page(host_page(&session.base_url)).await;
     // Fonts and the iframe's first paint.
     tokio::time::sleep(Duration::from_millis(500)).await;
     session.screenshot(&dir.join("embed.png")).await;
@@ -138,23 +121,8 @@ async fn narrow(dir: &Path) {
     session.screenshot(&dir.join("mobile-share.png")).await;
 
     session.resize(1280, 900).await;
-    let host = session.serve_other_origin(column_host_page(&session.base_url));
     session
-        .client
-        .goto(&format!("{host}/"))
-        .await
-        .expect("open the host page");
-    session
-        .eventually("the column's explorer lists results", || async {
-            let found = session
-                .js(
-                    "const root = document.getElementById('archive').shadowRoot;
-                     return !!root && root.querySelectorAll('#results li').length > 0;",
-                    vec![],
-                )
-                .await;
-            found == serde_json::json!(true)
-        })
+        .open_host_page(column_host_page(&session.base_url))
         .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     session.screenshot(&dir.join("embed-column.png")).await;
