@@ -28,6 +28,9 @@
 //! assert_eq!(search("バー"), 2);
 //! ```
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use rustc_hash::FxHashMap;
 
 use crate::date::{mentioned_dates, Date, Mention};
@@ -82,6 +85,8 @@ pub struct Index<'a> {
     /// Article dates, compact: filters and the timeline touch every matching doc.
     pub(crate) dates: Vec<Date>,
     newest_first: Vec<DocId>,
+    /// The last atoms' match starts (see [`Recent`]).
+    recent: RefCell<Recent>,
 }
 
 /// What an [`Index`] holds in memory besides the text, in bytes ([`Index::memory`]).
@@ -171,6 +176,7 @@ impl<'a> IndexBuilder<'a> {
             avg_len: 1.0,
             newest_rank,
             newest_first: by_date,
+            recent: RefCell::default(),
         };
         IndexBuilder {
             index,
@@ -405,6 +411,12 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// Forgets the remembered matches of recent terms, so the next search starts
+    /// cold: for benchmarks of a query typed in one go.
+    pub fn forget_recent(&self) {
+        self.recent.borrow_mut().entries.clear();
+    }
+
     /// The article a position belongs to. Positions between articles (the gap after
     /// one) belong to the one before.
     pub(crate) fn doc_at(&self, position: Position) -> DocId {
@@ -423,12 +435,40 @@ impl<'a> Index<'a> {
     }
 
     /// Every match start of `atom`, sorted.
+    ///
+    /// A match must satisfy every need of the atom (see [`Needs`]). The matches of
+    /// an atom whose needs are a subset of this one's (the previous keystroke's
+    /// term: `フェン` before `フェンタ`) contain all of this one's, so when
+    /// [`Recent`] has them they join the lists as one more, usually the rarest:
+    /// typing a term then checks the last matches against one new character instead
+    /// of intersecting every character's list again.
     pub(crate) fn occurrences(&self, atom: &Atom) -> Vec<Position> {
         let Some(needs) = self.needs(atom) else {
             return Vec::new();
         };
-        let mut lists: Vec<(u32, Source<'_>)> = Vec::with_capacity(needs.present.len());
-        for (offset, terms) in &needs.present {
+        let known = self.recent.borrow().best_within(&needs);
+        let (present, unbroken) = match &known {
+            Some((known_needs, starts)) if *known_needs == needs => return starts.to_vec(),
+            Some((known_needs, _)) => (
+                needs
+                    .present
+                    .iter()
+                    .filter(|need| !known_needs.present.contains(need))
+                    .collect::<Vec<_>>(),
+                needs
+                    .unbroken
+                    .iter()
+                    .copied()
+                    .filter(|offset| !known_needs.unbroken.contains(offset))
+                    .collect::<Vec<_>>(),
+            ),
+            None => (needs.present.iter().collect(), needs.unbroken.clone()),
+        };
+        let mut lists: Vec<(u32, Source<'_>)> = Vec::with_capacity(present.len() + 1);
+        if let Some((_, starts)) = known {
+            lists.push((0, Source::Sorted(starts, 0)));
+        }
+        for (offset, terms) in present {
             let source = match terms.as_slice() {
                 [one] => Source::List(self.postings_of(*one).cursor(), self.postings_of(*one)),
                 family => Source::merged(family.iter().map(|&t| self.postings_of(t))),
@@ -438,6 +478,14 @@ impl<'a> Index<'a> {
             }
             lists.push((*offset, source));
         }
+        let starts = self.intersect(lists, &unbroken);
+        self.recent.borrow_mut().remember(needs, &starts);
+        starts
+    }
+
+    /// The starts at which every list holds its term at its offset from the start,
+    /// with no break after any `unbroken` offset (sorted).
+    fn intersect(&self, mut lists: Vec<(u32, Source<'_>)>, unbroken: &[u32]) -> Vec<Position> {
         // Drive from the rarest list; find the others by seeking forward.
         if let Some(rarest) = (0..lists.len()).min_by_key(|&i| lists[i].1.len()) {
             lists.swap(0, rarest);
@@ -449,6 +497,9 @@ impl<'a> Index<'a> {
         // (common characters) are only sought at the few candidates left.
         others.sort_unstable_by_key(|(_, source)| source.len());
         let mut breaks = self.postings_of(BREAKS).cursor();
+        // The last target sought in `breaks`: a cursor only seeks forward, and a
+        // phrase's offsets can send a later candidate back behind it.
+        let mut breaks_sought = 0;
         let mut out = Vec::new();
         'candidates: while let Some(position) = driver.next() {
             let Some(start) = position.checked_sub(*driver_offset) else {
@@ -460,10 +511,22 @@ impl<'a> Index<'a> {
                     continue 'candidates;
                 }
             }
-            for &offset in &needs.unbroken {
+            // One seek usually clears every offset: the next break after the
+            // first one is past the term.
+            let mut clear_below = 0;
+            for &offset in unbroken {
+                if offset < clear_below {
+                    continue;
+                }
                 let target = start.saturating_add(offset);
-                if breaks.seek(target) == Some(target) {
-                    continue 'candidates;
+                if target < breaks_sought {
+                    breaks = self.postings_of(BREAKS).cursor();
+                }
+                breaks_sought = target;
+                match breaks.seek(target) {
+                    Some(found) if found == target => continue 'candidates,
+                    Some(found) => clear_below = found - start,
+                    None => break,
                 }
             }
             out.push(start);
@@ -501,6 +564,9 @@ impl<'a> Index<'a> {
                 }
             }
         }
+        needs.present.sort_unstable();
+        needs.unbroken.sort_unstable();
+        needs.unbroken.dedup();
         Some(needs)
     }
 
@@ -536,37 +602,82 @@ impl<'a> Index<'a> {
     }
 }
 
-/// See [`Index::needs`].
-#[derive(Default)]
+/// See [`Index::needs`]: `present` sorted by offset, `unbroken` increasing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Needs {
     present: Vec<(u32, Vec<u32>)>,
     unbroken: Vec<u32>,
 }
 
-/// A sorted list of positions being read: one term's list, or several merged.
+impl Needs {
+    fn within(&self, other: &Needs) -> bool {
+        self.present.iter().all(|need| other.present.contains(need))
+            && self.unbroken.iter().all(|o| other.unbroken.contains(o))
+    }
+}
+
+/// The match starts of the last few atoms searched, by their [`Needs`]: each
+/// keystroke searches a term one character longer than the last.
+#[derive(Clone, Debug, Default)]
+struct Recent {
+    /// Newest last.
+    entries: Vec<(Needs, Rc<[Position]>)>,
+}
+
+impl Recent {
+    /// Atoms remembered: a query's terms and the previous keystroke's.
+    const ENTRIES: usize = 6;
+    /// Longest list of starts remembered (1 MB): a one-character term's starts are
+    /// its character's list, which is as fast to read again, and the cache stays
+    /// small in a wasm memory that never shrinks.
+    const MAX_STARTS: usize = 1 << 18;
+
+    /// The remembered entry with the fewest starts whose needs are within `needs`.
+    fn best_within(&self, needs: &Needs) -> Option<(Needs, Rc<[Position]>)> {
+        self.entries
+            .iter()
+            .filter(|(known, _)| known.within(needs))
+            .min_by_key(|(known, starts)| (known != needs, starts.len()))
+            .cloned()
+    }
+
+    fn remember(&mut self, needs: Needs, starts: &[Position]) {
+        if starts.len() > Self::MAX_STARTS {
+            return;
+        }
+        self.entries.retain(|(known, _)| *known != needs);
+        if self.entries.len() == Self::ENTRIES {
+            self.entries.remove(0);
+        }
+        self.entries.push((needs, starts.into()));
+    }
+}
+
+/// A sorted list of positions being read: one term's list, or a sorted array
+/// (several lists merged, or remembered starts).
 enum Source<'l> {
     List(Cursor<'l>, &'l PostingList),
-    Merged(Vec<Position>, usize),
+    Sorted(Rc<[Position]>, usize),
 }
 
 impl<'l> Source<'l> {
     fn merged(lists: impl Iterator<Item = &'l PostingList>) -> Source<'l> {
         let mut all: Vec<Position> = lists.flat_map(|list| list.iter()).collect();
         all.sort_unstable();
-        Source::Merged(all, 0)
+        Source::Sorted(all.into(), 0)
     }
 
     fn len(&self) -> usize {
         match self {
             Source::List(_, list) => list.len(),
-            Source::Merged(all, _) => all.len(),
+            Source::Sorted(all, _) => all.len(),
         }
     }
 
     fn next(&mut self) -> Option<Position> {
         match self {
             Source::List(cursor, _) => cursor.next(),
-            Source::Merged(all, at) => {
+            Source::Sorted(all, at) => {
                 let position = all.get(*at).copied();
                 *at += 1;
                 position
@@ -577,7 +688,7 @@ impl<'l> Source<'l> {
     fn seek(&mut self, target: Position) -> Option<Position> {
         match self {
             Source::List(cursor, _) => cursor.seek(target),
-            Source::Merged(all, at) => {
+            Source::Sorted(all, at) => {
                 let rest = all.get(*at..).unwrap_or(&[]);
                 *at += rest.partition_point(|&p| p < target);
                 all.get(*at).copied()

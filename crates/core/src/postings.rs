@@ -4,7 +4,8 @@
 //!
 //! A block's head (its first position, where its bits start, their width) sits in a
 //! small array beside the bits, so [`Cursor::seek`] skips whole blocks by looking at
-//! heads only and decodes, one gap at a time, only up to its target. Positions are global to the
+//! heads only (galloping forward from the block in hand) and decodes only the block
+//! it lands in. Positions are global to the
 //! index (articles follow each other in one position stream), so a list needs no
 //! per-article entries: the gap to the next occurrence is all it stores.
 //!
@@ -242,7 +243,7 @@ impl Cursor<'_> {
             // target, found from the heads alone (or the next block, if it starts
             // after the target).
             let rest = self.list.heads.get(self.block..).unwrap_or(&[]);
-            let skip = rest.partition_point(|h| h.first <= target);
+            let skip = gallop(rest, |h| h.first <= target);
             if skip == 0 && rest.is_empty() {
                 self.at = self.decoded_len;
                 return None;
@@ -254,6 +255,24 @@ impl Cursor<'_> {
         self.at = from + in_hand[from..].partition_point(|&p| p < target);
         self.current()
     }
+}
+
+/// `slice.partition_point(pred)` found by galloping from the front: a query's
+/// targets mostly move a few blocks ahead, so the answer is near the start, and a
+/// binary search over every block left would touch memory all over a long list.
+fn gallop<T>(slice: &[T], pred: impl Fn(&T) -> bool) -> usize {
+    let mut low = 0;
+    let mut step = 1;
+    // Invariant: pred holds for every element before `low`.
+    while let Some(probe) = slice.get(low + step - 1) {
+        if !pred(probe) {
+            let high = low + step - 1;
+            return low + slice[low..high].partition_point(&pred);
+        }
+        low += step;
+        step *= 2;
+    }
+    low + slice[low..].partition_point(&pred)
 }
 
 #[cfg(test)]
@@ -290,6 +309,14 @@ mod tests {
                 prop_assert_eq!(got, positions.get(expected_at).copied(), "seek {}", target);
                 passed = expected_at;
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn gallop_is_partition_point(mut values in proptest::collection::vec(0u32..1000, 0..300), at in 0u32..1100) {
+            values.sort_unstable();
+            prop_assert_eq!(gallop(&values, |&v| v < at), values.partition_point(|&v| v < at));
         }
     }
 

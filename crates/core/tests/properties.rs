@@ -443,4 +443,20 @@ proptest! {
         hits.sort_unstable();
         prop_assert_eq!(hits, index.scan(&query), "query {:?}", query);
     }
+
+    /// Typed a character at a time, every prefix's answer is exact too: the index
+    /// remembers the last terms' matches and narrows them as a term grows, so each
+    /// prefix searches with what the ones before it left behind.
+    #[test]
+    fn every_typed_prefix_equals_scan(corpus in dense_corpus(), query in text_from(QUERY_CHARS, 10)) {
+        let index = Index::build(corpus, &Gazetteer::default());
+        let mut typed = String::new();
+        for c in query.chars() {
+            typed.push(c);
+            let results = index.search(&SearchRequest { query: typed.clone(), limit: usize::MAX, ..SearchRequest::default() });
+            let mut hits: Vec<_> = results.hits.iter().map(|h| h.doc).collect();
+            hits.sort_unstable();
+            prop_assert_eq!(hits, index.scan(&typed), "prefix {:?} of {:?}", typed, query);
+        }
+    }
 }
