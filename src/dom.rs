@@ -184,6 +184,24 @@ pub fn search_text(host: &Host) -> String {
         .unwrap_or_default()
 }
 
+/// Whether the search box has focus.
+pub fn search_has_focus(host: &Host) -> bool {
+    active_element(host).is_some_and(|active| active.id() == "search")
+}
+
+/// Focuses the search box with the caret after its text (where typing left it).
+pub fn focus_search_at_end(host: &Host) {
+    if let Some(input) = query_all(host, "#search")
+        .into_iter()
+        .next()
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        let _ = input.focus();
+        let end = input.value().encode_utf16().count() as u32;
+        let _ = input.set_selection_range(end, end);
+    }
+}
+
 pub fn focus_search(host: &Host) {
     if let Some(input) = query_all(host, "#search").into_iter().next() {
         let _ = input.focus();

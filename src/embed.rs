@@ -8,7 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{app, host::Host, i18n::Lang, prefs::Theme, route, state::State};
+use crate::{corpus, host::Host, i18n::Lang, prefs::Theme, route, state::State};
 
 /// The app's stylesheet rewritten for a shadow root, at build time by a CSS parser
 /// (`build/shadow_css.rs`): `:root` and `html` selectors become the mounted root
@@ -71,14 +71,13 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue>
     root.set_class_name("kiroku-root");
     shadow.append_child(&root)?;
 
-    let props = app::AppProps {
-        index: crate::corpus::embedded_index(),
+    let props = corpus::LoadProps {
         initial: options.initial_state(),
         lang: options.lang.unwrap_or_else(crate::prefs::load_lang),
         theme: options.theme.unwrap_or_default(),
         host: Host::Mounted(root.clone()),
     };
-    yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+    yew::Renderer::<corpus::Load>::with_root_and_props(root, props).render();
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 //!
 //! All text work lives in `kiroku-core`; this crate renders state and turns events
 //! into state changes. [`state`] is the model and its reducer, [`route`] the view's
-//! URL form, [`corpus`] builds the index before the tree exists, [`app`] is the
+//! URL form, [`corpus`] lists the newest articles at once and builds the index in slices, [`app`] is the
 //! root (context, hooks, layout), [`hooks`] the shell's concerns, [`components`]
 //! render, [`dom`] is every touch of the page beyond the tree, [`host`] says whose
 //! page it is.
@@ -39,12 +39,11 @@ pub fn start() {
     else {
         return;
     };
-    let props = app::AppProps {
-        index: corpus::embedded_index(),
+    let props = corpus::LoadProps {
         initial: route::decode(&dom::hash()),
         lang: prefs::load_lang(),
         theme: prefs::load_theme(),
         host: host::Host::Page,
     };
-    yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+    yew::Renderer::<corpus::Load>::with_root_and_props(root, props).render();
 }

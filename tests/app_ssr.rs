@@ -258,3 +258,60 @@ async fn the_reader_links_web_sources_only_and_without_opener_or_referrer() {
     );
     assert!(!evil.to_lowercase().contains("javascript:"), "{evil}");
 }
+
+/// While the index is built: the newest articles listed newest first (as text),
+/// a progress bar with its value and a label, in both languages.
+#[tokio::test]
+async fn the_loading_view_lists_the_newest_articles_with_a_progress_bar() {
+    use kiroku::components::loading::{LoadingView, LoadingViewProps, Preview};
+    use kiroku_core::{parse::parse, IndexBuilder, Progress};
+
+    let corpus = parse(CORPUS).corpus;
+    let builder = IndexBuilder::new(corpus, &kiroku_core::Gazetteer::default());
+    let articles: Rc<[Preview]> = builder
+        .newest_first()
+        .iter()
+        .map(|&doc| Preview::of(&builder.articles()[doc as usize]))
+        .collect();
+    for (lang, label) in [
+        (Lang::Ja, "検索を準備しています…"),
+        (Lang::En, "Preparing search…"),
+    ] {
+        let html = LocalServerRenderer::<LoadingView>::with_props(LoadingViewProps {
+            articles: articles.clone(),
+            progress: Progress {
+                indexed: 1,
+                total: 4,
+            },
+            query: "マドゥロ".into(),
+            lang,
+            theme: Default::default(),
+            host: Host::Page,
+        })
+        .render()
+        .await;
+        let newer = html
+            .find("新しい記事")
+            .expect("the newer article is listed");
+        let older = html.find("古い記事").expect("the older article is listed");
+        assert!(newer < older, "newest first: {html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "body text stays text: {html}"
+        );
+        let progress = &html[html.find("<progress").expect("a progress bar")..];
+        let progress = &progress[..progress.find('>').unwrap_or(0)];
+        for attribute in [r#"max="4""#, r#"value="1""#, r#"aria-valuetext="25%""#] {
+            assert!(progress.contains(attribute), "{attribute} in {progress}");
+        }
+        assert!(
+            html.contains(&format!(r#"<label for="index-progress">{label}</label>"#)),
+            "{html}"
+        );
+        assert!(html.contains(r#"role="status""#), "{html}");
+        assert!(
+            html.contains(r#"id="search""#),
+            "a search box to type into: {html}"
+        );
+    }
+}

@@ -217,6 +217,9 @@ pub async fn kiroku_run(dist: PathBuf, queries: &[&str]) -> Result<Run, String> 
 async fn kiroku_session(session: &Session, queries: &[&str]) -> Result<Run, String> {
     session.open("/").await;
     wait_for_entry(session, KIROKU.painted, Duration::from_secs(300)).await?;
+    // The list comes first and search when the index is complete (it is built in
+    // slices): typing starts then, into the app's own search box.
+    wait_for_entry(session, KIROKU.index, Duration::from_secs(300)).await?;
     let loaded = snapshot(session, &KIROKU).await;
     let search = session
         .client

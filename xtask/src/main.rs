@@ -188,6 +188,13 @@ fn gen_corpus(articles: usize, seed: u64, out: Option<PathBuf>) -> Result<()> {
     Ok(())
 }
 
+/// The generated corpus of the loading tests' build (5,000 articles, 6.7 MB).
+fn large_corpus() -> Result<PathBuf> {
+    let out = shell::root().join("target/large-corpus.txt");
+    gen_corpus(5_000, 2025, Some(out.clone()))?;
+    Ok(out)
+}
+
 /// The committed hostile fixture, plus what is too big to commit: 100k blank lines
 /// and a record whose body is one line of over 1 MB, ending in a marker to search for.
 fn hostile_corpus(out: Option<PathBuf>) -> Result<PathBuf> {
@@ -295,6 +302,7 @@ fn test() -> Result<()> {
                 .env("KIROKU_DIST", &dists.default)
                 .env("KIROKU_DIST_OWN", &dists.own)
                 .env("KIROKU_DIST_HOSTILE", &dists.hostile)
+                .env("KIROKU_DIST_LARGE", &dists.large)
                 .env("KIROKU_AXE", setup::axe_script())
                 .env("CHROMEDRIVER", setup::CHROMEDRIVER),
         );
@@ -302,7 +310,7 @@ fn test() -> Result<()> {
     run.finish()
 }
 
-/// The three release builds the end-to-end tests use.
+/// The four release builds the end-to-end tests use.
 struct TestBuilds {
     /// The default corpus.
     default: PathBuf,
@@ -310,6 +318,9 @@ struct TestBuilds {
     own: PathBuf,
     /// A hostile corpus (markup, bidi, a 1 MB line, …) under a hostile title.
     hostile: PathBuf,
+    /// A generated corpus of 5,000 articles: its index takes many slices to build
+    /// (`tests/e2e/tests/loading.rs`).
+    large: PathBuf,
 }
 
 fn test_builds(root: &std::path::Path) -> Result<TestBuilds> {
@@ -326,6 +337,12 @@ fn test_builds(root: &std::path::Path) -> Result<TestBuilds> {
             entities: None,
             title: Some("Hostile <script>alert(\"title\")</script>".into()),
             out: Some(root.join("target/dist-hostile")),
+        })?,
+        large: dist::build(&dist::Options {
+            corpus: Some(large_corpus()?),
+            entities: Some(root.join("corpus/entities.toml")),
+            title: None,
+            out: Some(root.join("target/dist-large")),
         })?,
     })
 }
