@@ -1,8 +1,8 @@
-//! The corpus and its loading. `start()` and `mount()` render [`Load`], which
-//! parses the embedded corpus at once (so the newest articles are listed in its
-//! first render, with a progress bar), then builds the index in slices of a few
-//! milliseconds, each in a task of its own, so the page keeps painting and taking
-//! keystrokes meanwhile. When the index is complete it renders `App` with it (an
+//! The corpus and its loading. `start()` and `mount()` call [`load`], which
+//! parses the embedded corpus at once (so the newest articles are listed before
+//! anything is indexed, with a progress bar: [`crate::loading`]), then builds the
+//! index in slices of a few milliseconds, each in a task of its own, so the page
+//! keeps painting and taking keystrokes meanwhile. When the index is complete it renders `App` with it (an
 //! `Rc<Index>` prop, never compared or rebuilt) and with the query typed while
 //! loading, so no keystroke is lost.
 //!
@@ -11,13 +11,12 @@
 
 use std::rc::Rc;
 
-use kiroku_core::{parse, Corpus, Gazetteer, Index, IndexBuilder, Progress};
-use yew::prelude::*;
+use kiroku_core::{parse, Corpus, Gazetteer, Index, IndexBuilder};
 
-use crate::app::App;
-use crate::components::loading::{LoadingView, Preview};
+use crate::app::{App, AppProps};
 use crate::host::Host;
 use crate::i18n::Lang;
+use crate::loading::LoadingView;
 use crate::prefs::Theme;
 use crate::state::State;
 
@@ -43,7 +42,7 @@ fn builder<'a>(corpus: Corpus<'a>, entities: &str) -> IndexBuilder<'a> {
 }
 
 /// The embedded corpus and gazetteer ([`crate::CORPUS`], [`crate::ENTITIES`]),
-/// indexed at once (the app loads it in slices: [`Load`]). The articles borrow the
+/// indexed at once (the app loads it in slices: [`load`]). The articles borrow the
 /// text embedded in the module: it is in memory once.
 pub fn embedded_index() -> Rc<Index<'static>> {
     Rc::new(build_index(crate::CORPUS, crate::ENTITIES))
@@ -66,7 +65,7 @@ const BYTES_PER_CALL: usize = 8 * 1024;
 /// Articles listed while the index is built (the app's first page).
 const PREVIEW_LEN: usize = crate::hooks::search::PAGE;
 
-#[derive(Properties, PartialEq)]
+/// How the app starts, once search is ready.
 pub struct LoadProps {
     /// The view to start with (from the URL, or the embed's options).
     pub initial: State,
@@ -75,123 +74,75 @@ pub struct LoadProps {
     pub host: Host,
 }
 
-/// The index, once complete, and the view the app starts with.
-struct Ready {
-    index: Rc<Index<'static>>,
-    initial: State,
-    /// The search box had focus when search became ready.
-    focused: bool,
-}
-
-/// The embedded corpus from parse to search-ready (see the module docs).
-#[component]
-pub fn Load(props: &LoadProps) -> Html {
-    // Parsed in the first render: the newest-first order is known before anything
-    // is indexed.
-    let loading = use_mut_ref(|| {
-        let started = crate::perf::now();
-        let builder = builder(parse::parse(crate::CORPUS).corpus, crate::ENTITIES);
-        (Some(builder), started)
-    });
-    let preview = use_memo((), {
-        let loading = loading.clone();
-        move |_| preview(loading.borrow().0.as_ref())
-    });
-    let progress = use_state(|| {
-        let loading = loading.borrow();
-        loading.0.as_ref().map(IndexBuilder::progress)
-    });
-    let ready: UseStateHandle<Option<Rc<Ready>>> = use_state(|| None);
-
-    {
-        let loading = loading.clone();
-        let set_progress = progress.setter();
-        let set_ready = ready.setter();
-        let host = props.host.clone();
-        let initial = props.initial.clone();
-        use_effect_with((), move |_| {
-            run_in_tasks(move || {
-                let mut loading = loading.borrow_mut();
-                let (builder, started) = &mut *loading;
-                let Some(building) = builder.as_mut() else {
-                    return false;
-                };
-                let slice_start = crate::perf::now();
-                let mut progress = building.progress();
-                while !progress.is_done() && crate::perf::now() - slice_start < SLICE_MS {
-                    progress = building.index_some(BYTES_PER_CALL);
-                }
-                if !progress.is_done() {
-                    set_progress.set(Some(progress));
-                    return true;
-                }
-                let Some(building) = builder.take() else {
-                    return false;
-                };
-                let index = Rc::new(building.finish());
-                crate::perf::measure("kiroku:index", *started, None);
-                // What was typed while loading is the query the app starts with.
-                let typed = crate::dom::search_text(&host);
-                let mut initial = initial.clone();
-                if typed != initial.query {
-                    initial.query = typed;
-                }
-                set_ready.set(Some(Rc::new(Ready {
-                    index,
-                    initial,
-                    focused: crate::dom::search_has_focus(&host),
-                })));
-                false
-            });
-        });
+/// Loads the embedded corpus into `root` (see the module docs): the newest
+/// articles and a progress bar at once, the index in slices, then `App`.
+pub fn load(root: web_sys::Element, props: LoadProps) {
+    let started = crate::perf::now();
+    let builder = builder(parse::parse(crate::CORPUS).corpus, crate::ENTITIES);
+    crate::dom::set_root_attributes(&props.host, props.theme.as_str(), props.lang.tag());
+    let newest = builder.newest_first().iter().take(PREVIEW_LEN);
+    let mut view = LoadingView::show(
+        &root,
+        newest.filter_map(|&doc| builder.articles().get(doc as usize)),
+        &props.initial.query,
+        props.lang,
+        !props.host.owns_page(),
+    );
+    if props.host.owns_page() {
+        crate::dom::remove_element("boot");
     }
-    {
-        let host = props.host.clone();
-        let focused = ready.as_ref().is_some_and(|ready| ready.focused);
-        use_effect_with(focused, move |&focused| {
-            // The app's search box replaced the loading one: typing goes on in it.
-            if focused {
-                crate::dom::focus_search_at_end(&host);
+    crate::perf::mark_interactive();
+    let mut props = Some(props);
+    let mut builder = Some(builder);
+    run_in_tasks(move || {
+        let Some(building) = builder.as_mut() else {
+            return false;
+        };
+        let slice_start = crate::perf::now();
+        let mut progress = building.progress();
+        while !progress.is_done() && crate::perf::now() - slice_start < SLICE_MS {
+            progress = building.index_some(BYTES_PER_CALL);
+        }
+        if !progress.is_done() {
+            if let Some(view) = &view {
+                view.set_progress(progress);
             }
-        });
-    }
-
-    match &*ready {
-        Some(ready) => html! {
-            <App
-                index={ready.index.clone()}
-                initial={ready.initial.clone()}
-                lang={props.lang}
-                theme={props.theme}
-                host={props.host.clone()}
-            />
-        },
-        None => html! {
-            <LoadingView
-                articles={(*preview).clone()}
-                progress={(*progress).unwrap_or(Progress { indexed: 0, total: 0 })}
-                query={AttrValue::from(props.initial.query.clone())}
-                lang={props.lang}
-                theme={props.theme}
-                host={props.host.clone()}
-            />
-        },
-    }
-}
-
-/// The newest articles, for the list shown while loading.
-fn preview(builder: Option<&IndexBuilder<'static>>) -> Rc<[Preview]> {
-    let Some(builder) = builder else {
-        return Rc::from([]);
-    };
-    let articles = builder.articles();
-    builder
-        .newest_first()
-        .iter()
-        .take(PREVIEW_LEN)
-        .filter_map(|&doc| articles.get(doc as usize))
-        .map(Preview::of)
-        .collect()
+            return true;
+        }
+        let (Some(building), Some(props)) = (builder.take(), props.take()) else {
+            return false;
+        };
+        let index = Rc::new(building.finish());
+        crate::perf::measure("kiroku:index", started, None);
+        // What was typed while loading is the query the app starts with.
+        let mut initial = props.initial;
+        let typed = crate::dom::search_text(&props.host);
+        if view.is_some() && typed != initial.query {
+            initial.query = typed;
+        }
+        let focused = crate::dom::search_has_focus(&props.host);
+        if let Some(view) = view.take() {
+            view.remove();
+        }
+        let host = props.host.clone();
+        let app = AppProps {
+            index,
+            initial,
+            lang: props.lang,
+            theme: props.theme,
+            host: props.host,
+        };
+        yew::Renderer::<App>::with_root_and_props(root.clone(), app).render();
+        if focused {
+            // The app's search box replaced the loading one: typing goes on in it,
+            // once the app's first render is in the DOM.
+            gloo_timers::callback::Timeout::new(0, move || {
+                crate::dom::focus_search_at_end(&host);
+            })
+            .forget();
+        }
+        false
+    });
 }
 
 /// Runs `slice` again and again, each time in a task of its own, until it returns

@@ -77,7 +77,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsValue>
         theme: options.theme.unwrap_or_default(),
         host: Host::Mounted(root.clone()),
     };
-    yew::Renderer::<corpus::Load>::with_root_and_props(root, props).render();
+    corpus::load(root, props);
     Ok(())
 }
 

@@ -16,6 +16,7 @@ pub mod embed;
 pub mod hooks;
 pub mod host;
 pub mod i18n;
+pub mod loading;
 pub mod nfkc;
 pub mod perf;
 pub mod prefs;
@@ -45,5 +46,5 @@ pub fn start() {
         theme: prefs::load_theme(),
         host: host::Host::Page,
     };
-    yew::Renderer::<corpus::Load>::with_root_and_props(root, props).render();
+    corpus::load(root, props);
 }

@@ -6,7 +6,6 @@ pub mod active_filters;
 pub mod entity_chips;
 pub mod facet_panel;
 pub mod list_view;
-pub mod loading;
 pub mod marked;
 pub mod masthead;
 pub mod no_results;

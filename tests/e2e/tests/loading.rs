@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use kiroku_e2e::{host_page, Session};
+use kiroku_e2e::{host_page, keys, Session};
 use serde_json::json;
 
 fn large_dist() -> PathBuf {
@@ -89,7 +89,14 @@ async fn the_newest_articles_come_first_and_a_query_typed_meanwhile_is_answered(
             "/../../target/loading-1280.png"
         )))
         .await;
-    session.type_into("#search", "マドゥロ").await;
+    // Enter before search is ready submits nothing (no navigation away).
+    session
+        .type_into("#search", &format!("マドゥロ{}", keys::ENTER))
+        .await;
+    assert_eq!(
+        session.js("return location.search", vec![]).await,
+        json!("")
+    );
     assert!(
         !search_ready(&session).await,
         "the query was typed before search was ready (else this test proves nothing)"
