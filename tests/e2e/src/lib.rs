@@ -340,6 +340,14 @@ impl Session {
         }
     }
 
+    /// The number in the result count (`5件` or `5 results`, after the UI's
+    /// language); `usize::MAX` while there is none.
+    pub async fn count(&self) -> usize {
+        let text = self.text("#count").await;
+        let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().unwrap_or(usize::MAX)
+    }
+
     /// Text of the first element matching `css` (empty when there is none).
     pub async fn text(&self, css: &str) -> String {
         self.texts(css).await.into_iter().next().unwrap_or_default()
