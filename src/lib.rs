@@ -28,6 +28,11 @@ pub const CORPUS: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.txt"));
 /// The entity gazetteer validated and embedded by the build script (`build/main.rs`) (may be empty).
 pub const ENTITIES: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.toml"));
 
+/// The corpus and gazetteer as the build script parsed them
+/// (`kiroku_core::parse::packed`): what the app indexes, without reading either
+/// format itself.
+pub const PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/packed.txt"));
+
 /// Mounts the app into the page's `[data-kiroku-page]` element, with the view from
 /// the URL hash and the language and theme from localStorage or the browser.
 pub fn start() {
