@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod nfkc;
 pub mod perf;
 pub mod prefs;
+pub mod prerender;
 pub mod route;
 pub mod state;
 
@@ -51,5 +52,6 @@ pub fn start() {
         theme: prefs::load_theme(),
         host: host::Host::Page,
     };
-    yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+    // Hydrates the pre-rendered start view when that is what the URL asks for.
+    prerender::mount(root, props);
 }

@@ -9,7 +9,7 @@ use kiroku_sizes::{gzip_len, kb};
 use crate::{
     csp, embed, files,
     html::{self, ContentType},
-    offline, shell, single_file, trunk,
+    offline, prerender, shell, single_file, trunk,
 };
 
 /// What to build: the default corpus, or the user's own.
@@ -28,25 +28,33 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     let root = shell::root();
     let dist = options.out.clone().unwrap_or_else(|| root.join("dist"));
     let corpus = options.corpus.as_deref().map(files::absolute).transpose()?;
+    let entities = options
+        .entities
+        .as_deref()
+        .map(files::absolute)
+        .transpose()?;
     trunk::Build {
         dist: &dist,
         corpus: corpus.clone(),
-        entities: options
-            .entities
-            .as_deref()
-            .map(files::absolute)
-            .transpose()?,
+        entities: entities.clone(),
     }
     .run()?;
 
     let index_path = dist.join("index.html");
     let corpus_path = corpus.unwrap_or_else(|| root.join("corpus/corpus.txt"));
+    // The gazetteer the build script chose: the given one, else the one beside the corpus.
+    let entities = entities.or_else(|| {
+        Some(corpus_path.with_file_name("entities.toml")).filter(|path| path.is_file())
+    });
     let description = describe_corpus(&files::read(&corpus_path)?);
     let index = set_head(
         &files::read_to_string(&index_path)?,
         options.title.as_deref(),
         &description,
     )?;
+    // Both pages carry the start view, so it shows before the wasm has run.
+    let views = prerender::render(&corpus_path, entities.as_deref())?;
+    let index = prerender::insert(&index, &views)?;
     embed::write_script(&dist)?;
     // The hosted page loads every script from its own origin (written before the
     // service worker lists the assets); the single file keeps them inline. Trunk's

@@ -21,6 +21,7 @@ mod embed;
 mod files;
 mod html;
 mod offline;
+mod prerender;
 mod setup;
 mod shell;
 mod single_file;
