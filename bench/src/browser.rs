@@ -235,6 +235,8 @@ pub async fn kiroku_file_load(dist: PathBuf) -> Result<Snapshot, String> {
             .await
             .map_err(|err| format!("open {}: {err}", path.display()))?;
         wait_for_entry(&session, KIROKU.painted, Duration::from_secs(300)).await?;
+        // A paint entry is reported a little after its frame.
+        wait_for_entry(&session, "first-contentful-paint", Duration::from_secs(10)).await?;
         Ok(snapshot(&session, &KIROKU).await)
     }
     .await;

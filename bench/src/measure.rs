@@ -176,8 +176,11 @@ impl EngineResult {
             name: name.to_string(),
             interactive_ms: runs.iter().filter_map(|r| r.loaded.interactive).collect(),
             painted_ms: runs.iter().filter_map(|r| r.loaded.painted).collect(),
-            fcp_ms: runs.iter().filter_map(|r| r.loaded.fcp).collect(),
-            lcp_ms: runs.iter().filter_map(|r| r.loaded.lcp).collect(),
+            // Read at the end: a paint entry arrives a few milliseconds after its
+            // frame, later than a peer's painted mark, and the largest contentful
+            // paint stops changing at the first keystroke.
+            fcp_ms: runs.iter().filter_map(|r| r.end.fcp).collect(),
+            lcp_ms: runs.iter().filter_map(|r| r.end.lcp).collect(),
             index_ms: runs.iter().filter_map(|r| r.loaded.index_ms).collect(),
             latency: Latency::of(&samples),
             missing: runs
