@@ -174,7 +174,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         .iter()
         .map(|m| (m.date, m.precision))
         .collect();
-    mentioned.sort();
+    mentioned.sort_unstable();
     mentioned.dedup();
 
     html! {

@@ -316,15 +316,14 @@ impl Index {
                 top.truncate(keep);
             }
             *hits = top;
-        } else if keep < hits.len() {
+        } else {
             // A deep page: inserting into a long top list would move much of it per
             // hit when hits come in reverse order (oldest first over a newest-first
-            // corpus).
-            hits.select_nth_unstable_by(keep, &order);
+            // corpus). A full sort rather than `select_nth_unstable_by` first: the
+            // same hits in the same order, and one sort instantiation fewer in the
+            // wasm (each costs kilobytes); deep pages are rare.
+            hits.sort_unstable_by(&order);
             hits.truncate(keep);
-            hits.sort_unstable_by(&order);
-        } else {
-            hits.sort_unstable_by(&order);
         }
     }
 

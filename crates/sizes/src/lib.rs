@@ -13,6 +13,11 @@ use std::io::Write;
 
 use flate2::{write::GzEncoder, Compression};
 
+/// Gzip bytes the app shell (wasm + JS + CSS of the default build) may weigh:
+/// `cargo xtask test` fails above it and the benchmark report checks it. Lowered as
+/// the shell shrinks (250 KB before the packed corpus); the aim is 200 KB.
+pub const APP_SHELL_BUDGET: usize = 232_000;
+
 /// Bytes of `bytes` gzipped at level 9 (what a static host's precompression gives).
 pub fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());

@@ -264,10 +264,31 @@ impl Session {
             .expect("emulate offline network");
     }
 
-    /// Opens `path` (e.g. `/` or `/#/?q=…`) on the served build.
+    /// Opens `path` (e.g. `/` or `/#/?q=…`) on the served build, and waits (up to
+    /// 20 s) until the app runs: the page already shows the pre-rendered start view
+    /// before that, whose links and search box do nothing yet.
     pub async fn open(&self, path: &str) {
+        self.open_raw(path).await;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline && !self.app_runs().await {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Opens `path` without waiting for the app.
+    pub async fn open_raw(&self, path: &str) {
         let url = format!("{}{}", self.base_url, path);
         self.client.goto(&url).await.expect("navigate");
+    }
+
+    /// Whether the app has rendered its first view (its `kiroku:interactive` mark).
+    pub async fn app_runs(&self) -> bool {
+        self.js(
+            "return performance.getEntriesByName('kiroku:interactive').length > 0",
+            vec![],
+        )
+        .await
+            == serde_json::json!(true)
     }
 
     /// Waits until `css` matches at least one element.
