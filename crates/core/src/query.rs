@@ -229,12 +229,21 @@ impl Query {
                         spellings.push(normalized);
                     }
                 }
+                // Byte windows, not `str::contains`: that links std's two-way
+                // substring searcher into the wasm for a few short names.
+                let contains = |text: &str, part: &str| {
+                    part.is_empty()
+                        || text
+                            .as_bytes()
+                            .windows(part.len())
+                            .any(|window| window == part.as_bytes())
+                };
                 let shortest: Vec<String> = spellings
                     .iter()
                     .filter(|s| {
                         !spellings
                             .iter()
-                            .any(|other| other != *s && s.contains(other.as_str()))
+                            .any(|other| other != *s && contains(s, other))
                     })
                     .cloned()
                     .collect();
