@@ -155,6 +155,9 @@ pub struct Gazetteer {
     /// Every local name and local variant, normalized, with its entity and the
     /// spelling the file gives (shown as the expansion's source).
     aliases: Vec<Alias>,
+    /// Per entity, what a query naming it by an alias searches for
+    /// ([`Gazetteer::searched_as`]); empty for entities without local names.
+    searched_as: Vec<Vec<String>>,
     /// One bit per `first character % FILTER_BITS` of the patterns. The scan runs once
     /// per indexed character and most characters start no pattern: the filter turns
     /// them away without a hash look-up (a sixth of an index build before it).
@@ -175,6 +178,23 @@ struct Alias {
     normalized: String,
     entity: EntityId,
     spelling: String,
+}
+
+/// The spellings of `all` that contain no other one of them.
+fn shortest(all: &[String]) -> Vec<String> {
+    // Byte windows, not `str::contains`: that links std's two-way substring
+    // searcher into the wasm for a few short names.
+    let contains = |text: &str, part: &str| {
+        part.is_empty()
+            || text
+                .as_bytes()
+                .windows(part.len())
+                .any(|window| window == part.as_bytes())
+    };
+    all.iter()
+        .filter(|s| !all.iter().any(|other| other != *s && contains(s, other)))
+        .cloned()
+        .collect()
 }
 
 const FILTER_BITS: u32 = 4096;
@@ -220,13 +240,22 @@ impl Gazetteer {
             }
         }
         let mut aliases: Vec<Alias> = Vec::new();
+        let mut searched_as = Vec::with_capacity(entities.len());
         for (id, entity) in entities.iter().enumerate() {
             // A local name the corpus writes too (CIA, Tether) is no alias: as a
             // corpus spelling it is searched exactly, like every other term.
-            let own: Vec<String> = entity
-                .spellings()
-                .map(|spelling| normalizer.normalize(spelling.trim()))
-                .collect();
+            let mut own: Vec<String> = Vec::new();
+            for spelling in entity.spellings() {
+                let normalized = normalizer.normalize(spelling.trim());
+                if !normalized.is_empty() && !own.contains(&normalized) {
+                    own.push(normalized);
+                }
+            }
+            searched_as.push(if entity.names.is_empty() {
+                Vec::new()
+            } else {
+                shortest(&own)
+            });
             for local in &entity.names {
                 for spelling in std::iter::once(&local.name).chain(&local.variants) {
                     let normalized = normalizer.normalize(spelling.trim());
@@ -254,6 +283,7 @@ impl Gazetteer {
             normalizer,
             patterns,
             aliases,
+            searched_as,
             first_filter,
         }
     }
@@ -307,6 +337,16 @@ impl Gazetteer {
             .iter()
             .find(|alias| alias.normalized == normalized)
             .map(|alias| (alias.entity, alias.spelling.as_str()))
+    }
+
+    /// What a query term that is one of `entity`'s aliases searches for besides
+    /// itself: the entity's own spellings, normalized, without those that contain
+    /// another one (ニコラス・マドゥロ adds nothing to a substring search for マドゥロ).
+    /// Made once with the gazetteer, not per keystroke.
+    pub fn searched_as(&self, entity: EntityId) -> &[String] {
+        self.searched_as
+            .get(entity as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Entities in an already normalized text, spans in that text.

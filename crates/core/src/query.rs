@@ -207,10 +207,8 @@ impl Query {
 
     /// Adds, to the clause of every term that equals an entity's local name or
     /// local variant in `gazetteer` ([`Gazetteer::alias`]), the spellings the
-    /// corpus writes that entity with: `Maduro` becomes `Maduro OR マドゥロ`. A
-    /// spelling that contains another one adds nothing a substring search would not
-    /// find already (ニコラス・マドゥロ contains マドゥロ), so only the shortest
-    /// remain. Every other term keeps its exact meaning.
+    /// corpus writes that entity with ([`Gazetteer::searched_as`]): `Maduro`
+    /// becomes `Maduro OR マドゥロ`. Every other term keeps its exact meaning.
     pub fn expand(&mut self, gazetteer: &Gazetteer) {
         let normalizer = gazetteer.normalizer();
         for clause in &mut self.clauses {
@@ -219,43 +217,15 @@ impl Query {
                 let Some((entity, term)) = gazetteer.alias(&clause.atoms[i].text) else {
                     continue;
                 };
-                let Some(found) = gazetteer.entity(entity) else {
-                    continue;
-                };
-                let mut spellings: Vec<String> = Vec::new();
-                for spelling in found.spellings() {
-                    let normalized = normalizer.normalize(spelling.trim());
-                    if !normalized.is_empty() && !spellings.contains(&normalized) {
-                        spellings.push(normalized);
-                    }
-                }
-                // Byte windows, not `str::contains`: that links std's two-way
-                // substring searcher into the wasm for a few short names.
-                let contains = |text: &str, part: &str| {
-                    part.is_empty()
-                        || text
-                            .as_bytes()
-                            .windows(part.len())
-                            .any(|window| window == part.as_bytes())
-                };
-                let shortest: Vec<String> = spellings
-                    .iter()
-                    .filter(|s| {
-                        !spellings
-                            .iter()
-                            .any(|other| other != *s && contains(s, other))
-                    })
-                    .cloned()
-                    .collect();
                 let mut added = Vec::new();
-                for spelling in shortest {
-                    if clause.atoms.iter().any(|atom| atom.text == spelling) {
+                for spelling in gazetteer.searched_as(entity) {
+                    if clause.atoms.iter().any(|atom| atom.text == *spelling) {
                         continue;
                     }
                     let quoted = spelling.contains(char::is_whitespace);
-                    if let Some(atom) = Atom::new(&spelling, quoted, false, normalizer) {
+                    if let Some(atom) = Atom::new(spelling, quoted, false, normalizer) {
                         clause.atoms.push(atom);
-                        added.push(spelling);
+                        added.push(spelling.clone());
                     }
                 }
                 if !added.is_empty() {
