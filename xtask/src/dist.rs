@@ -46,14 +46,11 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     let entities = entities.or_else(|| {
         Some(corpus_path.with_file_name("entities.toml")).filter(|path| path.is_file())
     });
-    let corpus_bytes = files::read(&corpus_path)?;
-    let description = describe_corpus(&corpus_bytes);
-    let dates: Vec<_> = kiroku_core::parse::parse_bytes(&corpus_bytes)
-        .corpus
-        .articles
-        .iter()
-        .map(|article| article.date)
-        .collect();
+    // Parsed once for the description and the preview (the build script has
+    // already refused a corpus with errors).
+    let parsed = kiroku_core::parse::parse_bytes(&files::read(&corpus_path)?).corpus;
+    let description = describe_corpus(&parsed);
+    let dates: Vec<_> = parsed.articles.iter().map(|article| article.date).collect();
     files::write(&dist.join(PREVIEW), preview::png(&dates)?)?;
     let index = set_head(
         &files::read_to_string(&index_path)?,
@@ -85,8 +82,7 @@ pub fn build(options: &Options) -> Result<PathBuf> {
 }
 
 /// `12 articles, 2013-03-07 – 2025-11-07` for the page description.
-fn describe_corpus(bytes: &[u8]) -> String {
-    let corpus = kiroku_core::parse::parse_bytes(bytes).corpus;
+fn describe_corpus(corpus: &kiroku_core::parse::Corpus) -> String {
     let dates = corpus.articles.iter().map(|article| article.date);
     match (dates.clone().min(), dates.max()) {
         (Some(first), Some(last)) => format!(
@@ -263,7 +259,7 @@ mod tests {
 
     #[test]
     fn description_counts_articles_and_span() {
-        let corpus = include_bytes!("../../corpus/corpus.txt");
-        assert!(describe_corpus(corpus).starts_with("8 articles, 2013-03-07 – 2025-11-07"));
+        let corpus = kiroku_core::parse::parse(include_str!("../../corpus/corpus.txt")).corpus;
+        assert!(describe_corpus(&corpus).starts_with("8 articles, 2013-03-07 – 2025-11-07"));
     }
 }
