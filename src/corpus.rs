@@ -1,51 +1,69 @@
-//! The corpus and its loading. `start()` and `mount()` call [`load`], which
-//! parses the embedded corpus at once (so the newest articles are listed before
-//! anything is indexed, with a progress bar: [`crate::loading`]), then builds the
-//! index in slices of a few milliseconds, each in a task of its own, so the page
-//! keeps painting and taking keystrokes meanwhile. When the index is complete it renders `App` with it (an
-//! `Rc<Index>` prop, never compared or rebuilt) and with the query typed while
-//! loading, so no keystroke is lost.
+//! The corpus and its loading. `start()` and `mount()` call [`load`], which reads
+//! the embedded packed corpus at once (cheap: the build script parsed it, and the
+//! articles borrow their text from the module), then builds the index in slices of
+//! a few milliseconds, each in a task of its own, so the page keeps painting and
+//! taking keystrokes meanwhile. What shows meanwhile is the pre-rendered start view
+//! ([`crate::prerender`]; the boot screen for a link to another view, nothing but
+//! the bar in the script embed) and a progress bar ([`crate::loading`]). When the
+//! index is complete the app hydrates the start view, or renders the view asked
+//! for, with the query typed while loading: no keystroke is lost.
 //!
-//! `kiroku:index` (see [`crate::perf`]) runs from the start of parsing to search
-//! being ready.
+//! `kiroku:index` (see [`crate::perf`]) runs from the start of reading the packed
+//! corpus to search being ready.
 
 use std::rc::Rc;
 
 use kiroku_core::{parse, Corpus, Gazetteer, Index, IndexBuilder};
 
-use crate::app::{App, AppProps};
+use crate::app::AppProps;
 use crate::host::Host;
 use crate::i18n::Lang;
-use crate::loading::LoadingView;
+use crate::loading::Loading;
 use crate::prefs::Theme;
 use crate::state::State;
 
-/// Parses and indexes a corpus; the articles borrow `corpus`. A gazetteer that does
-/// not parse means no entity facets rather than no app (the build script already
-/// rejects a bad embedded one).
+/// Parses and indexes a corpus written in a text format (the build's prerenderer,
+/// tests); the articles borrow `corpus`. A gazetteer that does not parse means no
+/// entity facets rather than no app (the build script already rejects a bad
+/// embedded one).
 pub fn build_index<'a>(corpus: &'a str, entities: &str) -> Index<'a> {
-    builder(parse::parse(corpus).corpus, entities).finish()
+    let normalizer = crate::nfkc::normalizer();
+    let gazetteer =
+        Gazetteer::from_toml(entities, normalizer).unwrap_or_else(|_| Gazetteer::empty(normalizer));
+    Index::build(parse::parse(corpus).corpus, &gazetteer)
 }
 
 /// [`build_index`] for a corpus given at run time: its text is copied into the
 /// articles, so the index outlives the string.
 pub fn build_owned_index(corpus: &str, entities: &str) -> Index<'static> {
-    builder(parse::parse(corpus).corpus.into_owned(), entities).finish()
-}
-
-fn builder<'a>(corpus: Corpus<'a>, entities: &str) -> IndexBuilder<'a> {
-    // The gazetteer's normalizer is the index's: queries and highlights fold with it.
     let normalizer = crate::nfkc::normalizer();
     let gazetteer =
         Gazetteer::from_toml(entities, normalizer).unwrap_or_else(|_| Gazetteer::empty(normalizer));
-    IndexBuilder::new(corpus, &gazetteer)
+    Index::build(parse::parse(corpus).corpus.into_owned(), &gazetteer)
 }
 
-/// The embedded corpus and gazetteer ([`crate::CORPUS`], [`crate::ENTITIES`]),
-/// indexed at once (the app loads it in slices: [`load`]). The articles borrow the
-/// text embedded in the module: it is in memory once.
+/// Indexes a corpus and gazetteer in the packed form the build script wrote
+/// ([`crate::PACKED`]); the articles borrow `packed`.
+pub fn build_packed_index(packed: &str) -> Index<'_> {
+    packed_builder(packed).finish()
+}
+
+/// Starts indexing the packed form ([`kiroku_core::parse::packed`]). Text that is
+/// not that form (it cannot be, short of a mismatched build) gives an empty index
+/// rather than no app.
+fn packed_builder(packed: &str) -> IndexBuilder<'_> {
+    // The gazetteer's normalizer is the index's: queries and highlights fold with it.
+    let normalizer = crate::nfkc::normalizer();
+    let (corpus, entities): (Corpus<'_>, _) =
+        parse::packed::unpack(packed).unwrap_or_default();
+    IndexBuilder::new(corpus, &Gazetteer::new(entities, normalizer))
+}
+
+/// The embedded corpus and gazetteer ([`crate::PACKED`]), indexed at once (the app
+/// loads it in slices: [`load`]). The articles borrow the text embedded in the
+/// module: it is in memory once.
 pub fn embedded_index() -> Rc<Index<'static>> {
-    Rc::new(build_index(crate::CORPUS, crate::ENTITIES))
+    Rc::new(build_packed_index(crate::PACKED))
 }
 
 /// Drops URL values this corpus does not know (see [`State::retain_known`]).
@@ -62,9 +80,6 @@ const SLICE_MS: f64 = 12.0;
 /// work), so a slice overshoots [`SLICE_MS`] by little.
 const BYTES_PER_CALL: usize = 8 * 1024;
 
-/// Articles listed while the index is built (the app's first page).
-const PREVIEW_LEN: usize = crate::hooks::search::PAGE;
-
 /// How the app starts, once search is ready.
 pub struct LoadProps {
     /// The view to start with (from the URL, or the embed's options).
@@ -74,55 +89,55 @@ pub struct LoadProps {
     pub host: Host,
 }
 
-/// Loads the embedded corpus into `root` (see the module docs): the newest
-/// articles and a progress bar at once, the index in slices, then `App`.
+/// Loads the embedded corpus into `root` (see the module docs): a progress bar
+/// over whatever the page shows, the index in slices, then `App`.
 pub fn load(root: web_sys::Element, props: LoadProps) {
     let started = crate::perf::now();
-    let builder = builder(parse::parse(crate::CORPUS).corpus, crate::ENTITIES);
+    let builder = packed_builder(crate::PACKED);
     crate::dom::set_root_attributes(&props.host, props.theme.as_str(), props.lang.tag());
-    let newest = builder.newest_first().iter().take(PREVIEW_LEN);
-    let mut view = LoadingView::show(
-        &root,
-        newest.filter_map(|&doc| builder.articles().get(doc as usize)),
-        &props.initial.query,
-        props.lang,
-        !props.host.owns_page(),
-    );
-    if props.host.owns_page() {
-        crate::dom::remove_element("boot");
+    // On the start view's URL the page already shows the newest articles (the
+    // pre-rendered copy in the app's language), and its search box takes typing.
+    let lists_newest = props.host.owns_page()
+        && crate::prerender::keep_shown_copy(&root, props.lang, props.initial == State::default())
+            .is_some();
+    if lists_newest {
+        crate::perf::mark_interactive();
     }
-    crate::perf::mark_interactive();
-    let mut props = Some(props);
-    let mut builder = Some(builder);
+    let loading = Loading::show(&root, props.lang, !props.host.owns_page());
+    let mut building = Some((builder, props, loading));
     run_in_tasks(move || {
-        let Some(building) = builder.as_mut() else {
+        let Some((builder, _, loading)) = building.as_mut() else {
             return false;
         };
         let slice_start = crate::perf::now();
-        let mut progress = building.progress();
+        let mut progress = builder.progress();
         while !progress.is_done() && crate::perf::now() - slice_start < SLICE_MS {
-            progress = building.index_some(BYTES_PER_CALL);
+            progress = builder.index_some(BYTES_PER_CALL);
         }
         if !progress.is_done() {
-            if let Some(view) = &view {
-                view.set_progress(progress);
+            if let Some(loading) = loading {
+                loading.set_progress(progress);
             }
             return true;
         }
-        let (Some(building), Some(props)) = (builder.take(), props.take()) else {
+        let Some((builder, props, loading)) = building.take() else {
             return false;
         };
-        let index = Rc::new(building.finish());
+        let index = Rc::new(builder.finish());
         crate::perf::measure("kiroku:index", started, None);
-        // What was typed while loading is the query the app starts with.
         let mut initial = props.initial;
+        if props.host.owns_page() {
+            // A pre-rendered link followed while loading is the view to open.
+            initial = crate::route::decode(&crate::dom::hash());
+        }
+        // What was typed while loading is the query the app starts with.
         let typed = crate::dom::search_text(&props.host);
-        if view.is_some() && typed != initial.query {
+        if lists_newest && !typed.is_empty() {
             initial.query = typed;
         }
         let focused = crate::dom::search_has_focus(&props.host);
-        if let Some(view) = view.take() {
-            view.remove();
+        if let Some(loading) = loading {
+            loading.remove();
         }
         let host = props.host.clone();
         let app = AppProps {
@@ -132,10 +147,10 @@ pub fn load(root: web_sys::Element, props: LoadProps) {
             theme: props.theme,
             host: props.host,
         };
-        yew::Renderer::<App>::with_root_and_props(root.clone(), app).render();
-        if focused {
-            // The app's search box replaced the loading one: typing goes on in it,
-            // once the app's first render is in the DOM.
+        let hydrated = crate::prerender::mount(root.clone(), app);
+        if focused && !hydrated {
+            // The app's search box replaced the pre-rendered one: typing goes on
+            // in it, once the app's first render is in the DOM.
             gloo_timers::callback::Timeout::new(0, move || {
                 crate::dom::focus_search_at_end(&host);
             })

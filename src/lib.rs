@@ -2,8 +2,8 @@
 //!
 //! All text work lives in `kiroku-core`; this crate renders state and turns events
 //! into state changes. [`state`] is the model and its reducer, [`route`] the view's
-//! URL form, [`corpus`] lists the newest articles at once and builds the index in slices, [`app`] is the
-//! root (context, hooks, layout), [`hooks`] the shell's concerns, [`components`]
+//! URL form, [`corpus`] builds the index in slices while the pre-rendered start view
+//! shows, [`app`] is the root (context, hooks, layout), [`hooks`] the shell's concerns, [`components`]
 //! render, [`dom`] is every touch of the page beyond the tree, [`host`] says whose
 //! page it is.
 
@@ -20,6 +20,7 @@ pub mod loading;
 pub mod nfkc;
 pub mod perf;
 pub mod prefs;
+pub mod prerender;
 pub mod route;
 pub mod state;
 
@@ -28,6 +29,11 @@ pub const CORPUS: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.txt"));
 
 /// The entity gazetteer validated and embedded by the build script (`build/main.rs`) (may be empty).
 pub const ENTITIES: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.toml"));
+
+/// The corpus and gazetteer as the build script parsed them
+/// (`kiroku_core::parse::packed`): what the app indexes, without reading either
+/// format itself.
+pub const PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/packed.txt"));
 
 /// Mounts the app into the page's `[data-kiroku-page]` element, with the view from
 /// the URL hash and the language and theme from localStorage or the browser.
@@ -46,5 +52,7 @@ pub fn start() {
         theme: prefs::load_theme(),
         host: host::Host::Page,
     };
+    // Lists the newest articles (the pre-rendered start view) while the index is
+    // built in slices, then hydrates it or renders the view the URL asks for.
     corpus::load(root, props);
 }

@@ -91,10 +91,11 @@ pub mod timeline;
 pub mod tokenize;
 
 pub use date::Date;
-pub use entity::{EntityKind, Gazetteer};
+pub use entity::{EntityKind, Gazetteer, LocalName};
 pub use index::{DocId, Index, IndexBuilder, IndexMemory, Progress};
 pub use neighbours::Neighbours;
 pub use parse::{Article, Block, BlockKind, Corpus, Diagnostic, Parsed, Severity};
+pub use query::Expansion;
 pub use search::{Hit, SearchRequest, SearchResults, Sort};
 
 use serde::Serialize;
