@@ -54,8 +54,7 @@ pub fn build_packed_index(packed: &str) -> Index<'_> {
 fn packed_builder(packed: &str) -> IndexBuilder<'_> {
     // The gazetteer's normalizer is the index's: queries and highlights fold with it.
     let normalizer = crate::nfkc::normalizer();
-    let (corpus, entities): (Corpus<'_>, _) =
-        parse::packed::unpack(packed).unwrap_or_default();
+    let (corpus, entities): (Corpus<'_>, _) = parse::packed::unpack(packed).unwrap_or_default();
     IndexBuilder::new(corpus, &Gazetteer::new(entities, normalizer))
 }
 
@@ -100,9 +99,6 @@ pub fn load(root: web_sys::Element, props: LoadProps) {
     let lists_newest = props.host.owns_page()
         && crate::prerender::keep_shown_copy(&root, props.lang, props.initial == State::default())
             .is_some();
-    if lists_newest {
-        crate::perf::mark_interactive();
-    }
     let loading = Loading::show(&root, props.lang, !props.host.owns_page());
     let mut building = Some((builder, props, loading));
     run_in_tasks(move || {

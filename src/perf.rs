@@ -1,12 +1,11 @@
 //! User Timing entries, for DevTools and the benchmark harness (`cargo xtask bench`):
 //!
-//! - `kiroku:index` (measure): from the start of parsing the embedded corpus to
-//!   search being ready (the index is built in slices between which the page
-//!   stays responsive, see [`crate::corpus`]);
-//! - `kiroku:interactive` (mark): the first list of articles is in the DOM (the
-//!   first animation frame callback after the first render, before that frame's
-//!   style, layout and paint: the point where the benchmark's peers mark theirs),
-//!   the newest articles listed while the index is still being built;
+//! - `kiroku:index` (measure): from reading the embedded packed corpus to search
+//!   being ready (the index is built in slices between which the page stays
+//!   responsive, see [`crate::corpus`]);
+//! - `kiroku:interactive` (mark): the first results are in the DOM (the first
+//!   animation frame callback after the first render, before that frame's style,
+//!   layout and paint: the point where the benchmark's peers mark theirs);
 //! - `kiroku:painted` (mark): that frame has been painted (a task queued from the
 //!   frame callback runs after it);
 //! - `kiroku:search` (measure, one per search): query, facets, timeline and the
@@ -26,16 +25,10 @@ pub fn measure(name: &str, start: f64, query: Option<(&str, usize)>) {
     imp::measure(name, start, query);
 }
 
-/// Marks `kiroku:interactive` in the next animation frame callback and
-/// `kiroku:painted` just after that frame, the first time it is called: whichever
-/// list comes first (the loading list or the app's results) makes the page
-/// interactive.
-pub fn mark_interactive() {
-    use std::sync::atomic::{AtomicBool, Ordering};
-    static MARKED: AtomicBool = AtomicBool::new(false);
-    if !MARKED.swap(true, Ordering::Relaxed) {
-        imp::mark_next_frame("kiroku:interactive", "kiroku:painted");
-    }
+/// Marks `dom` in the next animation frame callback and `painted` just after that
+/// frame.
+pub fn mark_next_frame(dom: &'static str, painted: &'static str) {
+    imp::mark_next_frame(dom, painted);
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -94,7 +94,9 @@ fn use_search_timing(started: Rc<RefCell<Option<f64>>>, searched: &Rc<Searched>)
     // first tree before it yields, so the next frame's callbacks run with the
     // results in the DOM. Not from an effect: after a render over 16 ms yew runs
     // effects only after yielding to the browser, i.e. after that frame's paint.
-    use_memo((), |_| crate::perf::mark_interactive());
+    use_memo((), |_| {
+        crate::perf::mark_next_frame("kiroku:interactive", "kiroku:painted")
+    });
     // Keyed by identity: a new search is a new `Rc`.
     use_effect_with(Rc::as_ptr(searched), {
         let searched = searched.clone();

@@ -23,7 +23,10 @@ fn main() -> Result<()> {
         path => fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?,
     };
     // The build script has validated the corpus; lossy decoding changes nothing here.
-    let index = Rc::new(build_owned_index(&String::from_utf8_lossy(&corpus), &entities));
+    let index = Rc::new(build_owned_index(
+        &String::from_utf8_lossy(&corpus),
+        &entities,
+    ));
     let out_dir = PathBuf::from(out_dir);
     fs::create_dir_all(&out_dir).with_context(|| format!("cannot create {}", out_dir.display()))?;
     let runtime = tokio::runtime::Builder::new_current_thread()

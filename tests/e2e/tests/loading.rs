@@ -1,8 +1,10 @@
 //! Loading a corpus big enough that its index takes many slices (a generated
 //! corpus of 5,000 articles, `target/dist-large`, with the CPU slowed down 4×):
-//! the newest articles and a progress bar come first, the page keeps taking
-//! keystrokes, and a query typed before search is ready gets its results when it
-//! is. The same in the script embed, the iframe and the single file from `file://`.
+//! the newest articles (the pre-rendered start view) and a progress bar come
+//! first, the page keeps taking keystrokes, and a query typed before search is
+//! ready gets its results when it is; a link to another view shows the boot screen
+//! and the bar, never the start view. The same in the script embed (the bar), the
+//! iframe and the single file from `file://`.
 
 use std::path::PathBuf;
 
@@ -207,17 +209,18 @@ async fn the_script_embed_the_iframe_and_the_single_file_load_in_slices_too() {
         .await
         .expect("open host page");
     // The mounted explorer (a shadow root, which the probe cannot see into): the
-    // list and the bar first, then the results of the host's query.
+    // bar first (no start view is pre-rendered into a host's page), then the
+    // results of the host's query.
     let in_shadow = "const root = document.getElementById('archive').shadowRoot;";
     session
         .eventually(
-            "the mounted explorer lists articles while loading",
+            "the mounted explorer shows the bar while loading",
             || async {
                 session
                     .js(
                         &format!(
                             "{in_shadow} return !!root && !!root.getElementById('index-progress')
-                           && root.querySelectorAll('#results li').length === 20"
+                           && !root.querySelector('.app')"
                         ),
                         vec![],
                     )
@@ -281,5 +284,44 @@ async fn the_script_embed_the_iframe_and_the_single_file_load_in_slices_too() {
         .await;
     let seen = session.js("return window.__loading", vec![]).await;
     assert_eq!(seen["listed"], json!(20), "{seen}");
+    session.finish().await;
+}
+
+/// A shared link's view while its index is built: the boot screen and the bar, no
+/// pre-rendered start view (which would look like the link's answer), then the
+/// link's own results.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_link_to_another_view_waits_on_the_boot_screen_with_the_bar() {
+    let session = slow_session().await;
+    session.resize(1280, 900).await;
+    session.open_raw("/#/?q=%E5%88%B6%E8%A3%81").await;
+    session.wait_for("#index-progress").await;
+    assert!(!search_ready(&session).await, "still loading");
+    let shown = session
+        .js(
+            "const visible = (el) => !!el && el.getClientRects().length > 0;
+             return {
+                 copies: [...document.querySelectorAll('.prerendered')].filter(visible).length,
+                 boot: visible(document.getElementById('boot')),
+                 bar: visible(document.getElementById('index-progress')),
+             };",
+            vec![],
+        )
+        .await;
+    assert_eq!(shown, json!({ "copies": 0, "boot": true, "bar": true }));
+    session
+        .eventually("the link's results", || async {
+            search_ready(&session).await && {
+                let n = count_of(&session.text("#count").await);
+                n > 0 && n < ARTICLES
+            }
+        })
+        .await;
+    assert_eq!(
+        session
+            .js("return document.getElementById('search').value", vec![])
+            .await,
+        json!("制裁")
+    );
     session.finish().await;
 }

@@ -223,7 +223,10 @@ mod tests {
         for article in &unpacked.articles {
             for text in [&article.title, &article.body] {
                 assert!(matches!(text, Cow::Borrowed(_)), "{text:?} copied");
-                assert!(within.contains(&text.as_ptr()), "{text:?} not in the packed text");
+                assert!(
+                    within.contains(&text.as_ptr()),
+                    "{text:?} not in the packed text"
+                );
             }
         }
     }
