@@ -355,6 +355,11 @@ pub async fn corpus(
     }
     engines.push(kiroku);
     for (i, (lib, label)) in PEERS.iter().enumerate() {
+        // An engine left out (`--engines`) has no site to weigh: prepared sites
+        // are not needed to measure kiroku alone.
+        if !wanted(lib) {
+            continue;
+        }
         let runs = &peer_runs[i];
         let mut result = EngineResult::from_runs(label, runs, std::mem::take(&mut peer_errors[i]));
         result.download = peer_download(&site, lib)?;
