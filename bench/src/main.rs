@@ -40,6 +40,10 @@ enum Step {
             default_value = "kiroku,minisearch,flexsearch,pagefind"
         )]
         engines: Vec<String>,
+        /// Skip the ground truth and the recall check (native, and minutes long
+        /// at 50k and more): loads, latency, memory and long tasks only.
+        #[arg(long)]
+        skip_accuracy: bool,
     },
     /// Write report.md from results.json (and criterion.txt when present).
     Report,
@@ -58,7 +62,8 @@ fn main() -> ExitCode {
             sizes,
             runs,
             engines,
-        } => measure_all(&layout, &sizes, runs, &engines),
+            skip_accuracy,
+        } => measure_all(&layout, &sizes, runs, &engines, !skip_accuracy),
         Step::Report => report::write(&layout),
     };
     match result {
@@ -75,6 +80,7 @@ fn measure_all(
     sizes: &[String],
     runs: usize,
     engines: &[String],
+    accuracy: bool,
 ) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -83,7 +89,7 @@ fn measure_all(
     let machine = Machine::now();
     let mut corpora = Vec::new();
     for name in sizes {
-        let result = runtime.block_on(measure::corpus(layout, name, runs, engines))?;
+        let result = runtime.block_on(measure::corpus(layout, name, runs, engines, accuracy))?;
         corpora.push(result);
         // Written after each corpus, so a long run that fails late keeps what it has.
         let results = Results {

@@ -234,7 +234,7 @@ pub fn kiroku_hits(index: &Index, query: &str) -> (usize, Vec<u32>) {
     (results.total, ids)
 }
 
-fn accuracy(
+fn check_accuracy(
     truth: &GroundTruth,
     hits_of: impl Fn(&str) -> Option<Vec<u32>>,
 ) -> (Vec<QueryAccuracy>, Option<Accuracy>) {
@@ -257,12 +257,14 @@ fn accuracy(
     (per_query, (!all.is_empty()).then(|| Accuracy::total(&all)))
 }
 
-/// Measures one corpus of the layout.
+/// Measures one corpus of the layout; without `accuracy`, no ground truth, recall
+/// or count check (their fields stay empty).
 pub async fn corpus(
     layout: &Layout,
     name: &str,
     runs: usize,
     engines: &[String],
+    accuracy: bool,
 ) -> Result<CorpusResult, String> {
     let wanted = |engine: &str| engines.iter().any(|e| e == engine);
     let corpus_path = layout.corpus(name);
@@ -277,7 +279,7 @@ pub async fn corpus(
         .iter()
         .map(|a| (a.title.as_ref(), a.body.as_ref()))
         .collect();
-    let truth = GroundTruth::new(&articles);
+    let truth = GroundTruth::new(if accuracy { &articles } else { &[] });
     let gazetteer = Gazetteer::from_toml(
         &std::fs::read_to_string(layout.entities())
             .map_err(|err| format!("{}: {err}", layout.entities().display()))?,
@@ -286,7 +288,14 @@ pub async fn corpus(
     .map_err(|err| err.to_string())?;
     let n_articles = parsed.corpus.articles.len();
     let corpus_chars = String::from_utf8_lossy(&text).chars().count();
-    let index = Index::build(parse::parse_bytes(&text).corpus, &gazetteer);
+    let index = Index::build(
+        if accuracy {
+            parse::parse_bytes(&text).corpus
+        } else {
+            kiroku_core::Corpus::default()
+        },
+        &gazetteer,
+    );
     let sizes = BuildSizes::of(&dist, &corpus_path)?;
     let queries: Vec<&str> = QUERIES.iter().map(|(q, _)| *q).collect();
 
@@ -338,11 +347,14 @@ pub async fn corpus(
     let mut engines = Vec::new();
     let mut kiroku = EngineResult::from_runs("kiroku", &kiroku_runs, kiroku_errors);
     kiroku.download = sizes.offline;
-    let (queries_acc, prefixes_acc) = accuracy(&truth, |q| Some(kiroku_hits(&index, q).1));
-    kiroku.queries = queries_acc;
-    kiroku.prefixes = prefixes_acc;
     let mut total_mismatches = Vec::new();
-    for run in &kiroku_runs {
+    if accuracy {
+        let (queries_acc, prefixes_acc) =
+            check_accuracy(&truth, |q| Some(kiroku_hits(&index, q).1));
+        kiroku.queries = queries_acc;
+        kiroku.prefixes = prefixes_acc;
+    }
+    for run in kiroku_runs.iter().filter(|_| accuracy) {
         for sample in &run.samples {
             let native = kiroku_hits(&index, &sample.typed).0;
             if sample.total.is_some_and(|shown| shown != native) {
@@ -363,8 +375,8 @@ pub async fn corpus(
         let runs = &peer_runs[i];
         let mut result = EngineResult::from_runs(label, runs, std::mem::take(&mut peer_errors[i]));
         result.download = peer_download(&site, lib)?;
-        let first = runs.first();
-        let (per_query, all) = accuracy(&truth, |q| {
+        let first = runs.first().filter(|_| accuracy);
+        let (per_query, all) = check_accuracy(&truth, |q| {
             first?
                 .samples
                 .iter()
