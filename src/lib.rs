@@ -2,10 +2,10 @@
 //!
 //! All text work lives in `kiroku-core`; this crate renders state and turns events
 //! into state changes. [`state`] is the model and its reducer, [`route`] the view's
-//! URL form, [`corpus`] builds the index in slices while the pre-rendered start view
-//! shows, [`app`] is the root (context, hooks, layout), [`hooks`] the shell's concerns, [`components`]
-//! render, [`dom`] is every touch of the page beyond the tree, [`host`] says whose
-//! page it is.
+//! URL form, [`corpus`] builds the index in slices while the pre-rendered start
+//! view shows, [`app`] is the root (context, hooks, layout), [`hooks`] the shell's
+//! concerns, [`components`] render, [`dom`] is every touch of the page beyond the
+//! tree, [`host`] says whose page it is.
 
 pub mod app;
 pub mod components;
