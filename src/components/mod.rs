@@ -3,12 +3,14 @@
 //! [`crate::state::Action`] ([`use_dispatch`]).
 
 pub mod active_filters;
+pub mod citation;
 pub mod entity_chips;
 pub mod facet_panel;
 pub mod list_view;
 pub mod marked;
 pub mod masthead;
 pub mod no_results;
+pub mod query_help;
 pub mod reader;
 pub mod result_card;
 pub mod result_list;
@@ -18,6 +20,8 @@ pub mod share_menu;
 pub mod sidebar;
 pub mod suggestions;
 pub mod timeline;
+pub mod view_switcher;
+pub mod views;
 
 pub use crate::context::{use_dispatch, use_shared};
 pub use crate::dom::clicked_within;
