@@ -53,6 +53,9 @@
 //! | [`Index::highlight`]`(query, text)` / [`snippet::highlight`] | `Vec<Span>`: byte ranges of matches in any text |
 //! | [`Article::blocks`]`()` | `Vec<Block { kind: Paragraph \| Bullet \| Heading, text, span }>` |
 //! | [`Index::entities_of`]`(doc)`, [`Index::mentioned_dates_of`]`(doc)` | entity ids; [`date::Mention`] `{ date, precision, span }` |
+//! | [`Index::trends`]`(&SearchRequest, &[String])` | [`trends::Trends`] `{ granularity, bins: Vec<TrendBin { start, end, articles }>, series: Vec<Series { query, counts, total }> }`, `share(series, bin)`, `empty_stretches()` |
+//! | [`Index::concordance`]`(&SearchRequest, KwicSort, offset, limit, context_chars)` | [`concordance::Concordance`] `{ total, lines: Vec<KwicLine> }`; or [`Index::kwic`]`(&SearchRequest, KwicSort)` once, then [`concordance::Kwic::page`]`(&index, offset, limit, context_chars)` per page |
+//! | [`Index::matches_in`]`(query, doc)` | `Vec<(Option<usize>, Span)>`: an article's matches in reading order (`None` = title, `Some(i)` = `blocks()[i]`) |
 //! | [`normalize::Normalizer`]: `new(nfkc)`, `unicode_tables()`, `normalize(&str)`; [`query::Query::parse`]`(&str, &Normalizer)` | the building blocks, for tests and tools |
 //!
 //! A [`Hit`] has `doc` (index into `articles()`), `id` (stable, URL-safe), `date`,
@@ -72,8 +75,12 @@
 //! - [`neighbours`]: one article's place in a search's full ranking (the reader's previous/next)
 //! - [`facet`], [`timeline`], [`snippet`]: what the result view shows
 //! - [`date`], [`entity`]: dates in text, the gazetteer
+//! - views of the current results, each a method on [`Index`] taking the article
+//!   list's [`SearchRequest`]: [`trends`] (compared queries over time),
+//!   [`concordance`] (keyword in context)
 
 mod chars;
+pub mod concordance;
 pub mod date;
 pub mod entity;
 pub mod facet;
@@ -82,17 +89,21 @@ pub mod neighbours;
 pub mod normalize;
 pub mod parse;
 pub mod query;
+mod results;
 pub mod search;
 pub mod snippet;
 pub mod timeline;
 pub mod tokenize;
+pub mod trends;
 
+pub use concordance::{Concordance, Kwic, KwicLine, KwicSort};
 pub use date::Date;
 pub use entity::{EntityKind, Gazetteer};
 pub use index::{DocId, Index};
 pub use neighbours::Neighbours;
 pub use parse::{Article, Block, BlockKind, Corpus, Diagnostic, Parsed, Severity};
 pub use search::{Hit, SearchRequest, SearchResults, Sort};
+pub use trends::{Series, TrendBin, Trends};
 
 use serde::Serialize;
 

@@ -289,3 +289,138 @@ proptest! {
         let _ = snippet(&q, &text, 10, &Normalizer::default());
     }
 }
+
+/// Naive occurrences of `terms` in `text`: every place the normalized text contains
+/// a normalized term, mapped back to the original, overlapping and touching ones
+/// merged (as the reader marks them).
+fn naive_spans(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+    let normalized = Normalizer::default().normalized(text);
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for term in terms {
+        let term = normalize(term);
+        for (at, _) in normalized.text.char_indices() {
+            if normalized.text[at..].starts_with(&term) {
+                if let Some(span) = normalized.original_span(at..at + term.len()) {
+                    spans.push((span.start, span.end));
+                }
+            }
+        }
+    }
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in spans {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// A random date window over the generated corpus's years (2000–2011), or none.
+fn window() -> impl Strategy<Value = (Option<Date>, Option<Date>)> {
+    let date = (2000i32..2013, 1u32..13, 1u32..29).prop_map(|(y, m, d)| Date::new(y, m, d));
+    (prop::option::of(date.clone()), prop::option::of(date))
+        .prop_map(|(from, to)| (from.flatten(), to.flatten()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Every occurrence the concordance lists is a naive one and none is missing:
+    /// per result article, title and each block, the spans equal the naive
+    /// normalized-substring spans, in reading order, numbered from 0.
+    #[test]
+    fn concordance_equals_naive_occurrences(
+        corpus in corpus(),
+        terms in prop::collection::vec(term(), 1..3),
+        excluded in prop::option::of(term()),
+        or in any::<bool>(),
+        window in window(),
+    ) {
+        let mut query = terms.join(if or { " OR " } else { " " });
+        if let Some(excluded) = &excluded {
+            query += &format!(" -{excluded}");
+        }
+        let index = Index::build(corpus, &Gazetteer::default());
+        let request = SearchRequest { query: query.clone(), from: window.0, to: window.1, ..SearchRequest::default() };
+        let concordance = index.concordance(&request, kiroku_core::concordance::KwicSort::Date, 0, usize::MAX, 3);
+        let results = index.search(&SearchRequest { limit: usize::MAX, sort: kiroku_core::Sort::Newest, ..request });
+        let mut expected = Vec::new();
+        for hit in &results.hits {
+            let article = index.article(hit.doc).unwrap();
+            let mut n = 0;
+            let texts = std::iter::once((None, article.title.to_string()))
+                .chain(article.blocks().into_iter().enumerate().map(|(i, b)| (Some(i), b.text.to_string())));
+            for (block, text) in texts {
+                for span in naive_spans(&text, &terms) {
+                    expected.push((hit.doc, block, span, n, text[span.0..span.1].to_string()));
+                    n += 1;
+                }
+            }
+        }
+        let got: Vec<_> = concordance
+            .lines
+            .iter()
+            .map(|l| (l.doc, l.block, (l.span.start, l.span.end), l.occurrence, l.matched.clone()))
+            .collect();
+        prop_assert_eq!(concordance.total, expected.len(), "query {:?}", query);
+        prop_assert_eq!(got, expected, "query {:?}", query);
+        for line in &concordance.lines {
+            prop_assert!(line.left.chars().count() <= 3 && line.right.chars().count() <= 3);
+        }
+    }
+
+    /// The other orders list the same lines, sorted by their context.
+    #[test]
+    fn concordance_orders_are_permutations(corpus in corpus(), term in term()) {
+        use kiroku_core::concordance::KwicSort;
+        let index = Index::build(corpus, &Gazetteer::default());
+        let request = SearchRequest { query: term, ..SearchRequest::default() };
+        let key = |l: &kiroku_core::concordance::KwicLine| (l.doc, l.block, l.span);
+        let mut by_date: Vec<_> = index.concordance(&request, KwicSort::Date, 0, usize::MAX, 1000).lines.iter().map(key).collect();
+        by_date.sort_unstable();
+        for sort in [KwicSort::Left, KwicSort::Right] {
+            let lines = index.concordance(&request, sort, 0, usize::MAX, 1000).lines;
+            let mut keys: Vec<_> = lines.iter().map(key).collect();
+            keys.sort_unstable();
+            prop_assert_eq!(&keys, &by_date);
+            // Blocks are single lines, far shorter than 1000 characters: the
+            // contexts shown are the whole contexts, so they show the order.
+            for pair in lines.windows(2) {
+                let ordered = match sort {
+                    KwicSort::Left => pair[0].left.chars().rev().le(pair[1].left.chars().rev()),
+                    _ => pair[0].right <= pair[1].right,
+                };
+                prop_assert!(ordered, "{:?}", pair);
+            }
+        }
+    }
+
+    /// A series' count in a bin is the search total for its query over that bin's
+    /// dates; the bins' articles are the filters' totals there.
+    #[test]
+    fn trend_counts_are_search_totals_per_bin(
+        corpus in corpus(),
+        queries in prop::collection::vec(prop::collection::vec(term(), 1..3).prop_map(|t| t.join(" ")), 0..6),
+        window in window(),
+        years in prop::collection::vec(1999i32..2013, 0..3),
+    ) {
+        let index = Index::build(corpus, &Gazetteer::default());
+        let request = SearchRequest { from: window.0, to: window.1, years, ..SearchRequest::default() };
+        let trends = index.trends(&request, &queries);
+        prop_assert_eq!(trends.series.len(), queries.len().min(4));
+        let total = |query: &str, from, to| index.search(&SearchRequest { query: query.into(), from, to, limit: 0, ..request.clone() }).total;
+        prop_assert_eq!(trends.bins.iter().map(|b| b.articles).sum::<usize>(), total("", request.from, request.to));
+        for (i, bin) in trends.bins.iter().enumerate() {
+            prop_assert!(bin.start <= bin.end);
+            prop_assert_eq!(bin.articles, total("", Some(bin.start), Some(bin.end)));
+            for series in &trends.series {
+                prop_assert_eq!(series.counts[i], total(&series.query, Some(bin.start), Some(bin.end)), "{:?} in {:?}", series.query, bin);
+            }
+        }
+        for series in &trends.series {
+            prop_assert_eq!(series.total, total(&series.query, request.from, request.to));
+        }
+    }
+}

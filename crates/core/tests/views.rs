@@ -1,0 +1,389 @@
+//! The views of the current results (trends, concordance, chronology, co-occurrence,
+//! export) on the default corpus, as snapshots, plus hostile requests.
+//!
+//! Update with `UPDATE_EXPECT=1 cargo test -p kiroku-core --test views`, then read
+//! the diff.
+
+use expect_test::{expect, Expect};
+use kiroku_core::concordance::{Concordance, KwicSort};
+use kiroku_core::normalize::Normalizer;
+use kiroku_core::trends::Trends;
+use kiroku_core::{parse, Date, Gazetteer, Index, SearchRequest};
+
+const CORPUS: &str = include_str!("../../../corpus/corpus.txt");
+const ENTITIES: &str = include_str!("../../../corpus/entities.toml");
+
+fn index() -> Index {
+    let parsed = parse::parse(CORPUS);
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    Index::build(
+        parsed.corpus,
+        &Gazetteer::from_toml(ENTITIES, Normalizer::default())
+            .expect("the shipped gazetteer reads"),
+    )
+}
+
+fn request(query: &str) -> SearchRequest {
+    SearchRequest {
+        query: query.into(),
+        ..SearchRequest::default()
+    }
+}
+
+fn render_trends(trends: &Trends) -> String {
+    let mut out = format!(
+        "{:?}; empty stretches {:?}\n",
+        trends.granularity,
+        trends.empty_stretches()
+    );
+    let queries: Vec<&str> = trends.series.iter().map(|s| s.query.as_str()).collect();
+    out += &format!(
+        "bin                    articles | {}\n",
+        queries.join(" | ")
+    );
+    for (i, bin) in trends.bins.iter().enumerate() {
+        let cells: Vec<String> = (0..trends.series.len())
+            .map(|s| {
+                let share = trends
+                    .share(s, i)
+                    .map_or("-".to_string(), |x| format!("{:.0}%", x * 100.0));
+                format!("{} ({share})", trends.series[s].counts[i])
+            })
+            .collect();
+        out += &format!(
+            "{}..{} {:>8} | {}\n",
+            bin.start,
+            bin.end,
+            bin.articles,
+            cells.join(" | ")
+        );
+    }
+    let totals: Vec<String> = trends.series.iter().map(|s| s.total.to_string()).collect();
+    out + &format!("totals: {}\n", totals.join(" "))
+}
+
+fn check_trends(request: SearchRequest, queries: &[&str], expect: Expect) {
+    let queries: Vec<String> = queries.iter().map(|q| q.to_string()).collect();
+    expect.assert_eq(&render_trends(&index().trends(&request, &queries)));
+}
+
+#[test]
+fn trends_over_sparse_years() {
+    // 2013, nothing until 2023, then 2023-2025: every year is a bin, the empty ones
+    // have no share and form one stretch.
+    check_trends(
+        request("ignored: the compared queries are the series"),
+        &[
+            "マドゥロ",
+            "制裁",
+            "  ",
+            "チャベス OR ルビオ",
+            "-米",
+            "extra, a fifth",
+        ],
+        expect![[r#"
+            Year; empty stretches [1..10]
+            bin                    articles | マドゥロ | 制裁 | チャベス OR ルビオ | -米
+            2013-01-01..2013-12-31        1 | 0 (0%) | 0 (0%) | 1 (100%) | 1 (100%)
+            2014-01-01..2014-12-31        0 | 0 (-) | 0 (-) | 0 (-) | 0 (-)
+            2015-01-01..2015-12-31        0 | 0 (-) | 0 (-) | 0 (-) | 0 (-)
+            2016-01-01..2016-12-31        0 | 0 (-) | 0 (-) | 0 (-) | 0 (-)
+            2017-01-01..2017-12-31        0 | 0 (-) | 0 (-) | 0 (-) | 0 (-)
+            2018-01-01..2018-12-31        0 | 0 (-) | 0 (-) | 0 (-) | 0 (-)
+            2019-01-01..2019-12-31        0 | 0 (-) | 0 (-) | 0 (-) | 0 (-)
+            2020-01-01..2020-12-31        0 | 0 (-) | 0 (-) | 0 (-) | 0 (-)
+            2021-01-01..2021-12-31        0 | 0 (-) | 0 (-) | 0 (-) | 0 (-)
+            2022-01-01..2022-12-31        0 | 0 (-) | 0 (-) | 0 (-) | 0 (-)
+            2023-01-01..2023-12-31        1 | 1 (100%) | 1 (100%) | 0 (0%) | 0 (0%)
+            2024-01-01..2024-12-31        1 | 0 (0%) | 1 (100%) | 0 (0%) | 0 (0%)
+            2025-01-01..2025-12-31        5 | 4 (80%) | 1 (20%) | 1 (20%) | 0 (0%)
+            totals: 5 3 2 1
+        "#]],
+    );
+}
+
+#[test]
+fn trends_follow_the_filters_and_the_range() {
+    // A year picked: month bins over that year; an entity filter applies to the
+    // denominator and to every series.
+    check_trends(
+        SearchRequest {
+            years: vec![2025],
+            ..request("")
+        },
+        &["マドゥロ", "トランプ"],
+        expect![[r#"
+            Month; empty stretches [0..7]
+            bin                    articles | マドゥロ | トランプ
+            2025-01-01..2025-01-31        0 | 0 (-) | 0 (-)
+            2025-02-01..2025-02-28        0 | 0 (-) | 0 (-)
+            2025-03-01..2025-03-31        0 | 0 (-) | 0 (-)
+            2025-04-01..2025-04-30        0 | 0 (-) | 0 (-)
+            2025-05-01..2025-05-31        0 | 0 (-) | 0 (-)
+            2025-06-01..2025-06-30        0 | 0 (-) | 0 (-)
+            2025-07-01..2025-07-31        0 | 0 (-) | 0 (-)
+            2025-08-01..2025-08-31        1 | 1 (100%) | 0 (0%)
+            2025-09-01..2025-09-30        0 | 0 (-) | 0 (-)
+            2025-10-01..2025-10-31        1 | 1 (100%) | 1 (100%)
+            2025-11-01..2025-11-30        3 | 2 (67%) | 3 (100%)
+            2025-12-01..2025-12-31        0 | 0 (-) | 0 (-)
+            totals: 4 4
+        "#]],
+    );
+    check_trends(
+        SearchRequest {
+            entities: vec!["トランプ".into()],
+            from: Date::new(2025, 10, 15),
+            to: Date::new(2025, 11, 5),
+            ..request("")
+        },
+        &["中国"],
+        expect![[r#"
+            Day; empty stretches [0..6, 7..19, 20..22]
+            bin                    articles | 中国
+            2025-10-15..2025-10-15        0 | 0 (-)
+            2025-10-16..2025-10-16        0 | 0 (-)
+            2025-10-17..2025-10-17        0 | 0 (-)
+            2025-10-18..2025-10-18        0 | 0 (-)
+            2025-10-19..2025-10-19        0 | 0 (-)
+            2025-10-20..2025-10-20        0 | 0 (-)
+            2025-10-21..2025-10-21        1 | 0 (0%)
+            2025-10-22..2025-10-22        0 | 0 (-)
+            2025-10-23..2025-10-23        0 | 0 (-)
+            2025-10-24..2025-10-24        0 | 0 (-)
+            2025-10-25..2025-10-25        0 | 0 (-)
+            2025-10-26..2025-10-26        0 | 0 (-)
+            2025-10-27..2025-10-27        0 | 0 (-)
+            2025-10-28..2025-10-28        0 | 0 (-)
+            2025-10-29..2025-10-29        0 | 0 (-)
+            2025-10-30..2025-10-30        0 | 0 (-)
+            2025-10-31..2025-10-31        0 | 0 (-)
+            2025-11-01..2025-11-01        0 | 0 (-)
+            2025-11-02..2025-11-02        0 | 0 (-)
+            2025-11-03..2025-11-03        2 | 2 (100%)
+            2025-11-04..2025-11-04        0 | 0 (-)
+            2025-11-05..2025-11-05        0 | 0 (-)
+            totals: 2
+        "#]],
+    );
+    // Nothing passes the filters: no bins, series of nothing.
+    check_trends(
+        SearchRequest {
+            years: vec![1999],
+            ..request("")
+        },
+        &["米"],
+        expect![[r#"
+            Year; empty stretches []
+            bin                    articles | 米
+            totals: 0
+        "#]],
+    );
+}
+
+fn render_concordance(concordance: &Concordance) -> String {
+    let mut out = format!("{} occurrence(s)\n", concordance.total);
+    for line in &concordance.lines {
+        let place = line.block.map_or("title".to_string(), |b| format!("b{b}"));
+        out += &format!(
+            "{} {:>5} #{} {}{:>12} [{}] {}{}\n",
+            line.date,
+            place,
+            line.occurrence,
+            if line.cut_left { "…" } else { " " },
+            line.left,
+            line.matched,
+            line.right,
+            if line.cut_right { "…" } else { "" },
+        );
+    }
+    out
+}
+
+fn check_concordance(query: &str, sort: KwicSort, offset: usize, limit: usize, expect: Expect) {
+    let index = index();
+    let concordance = index.concordance(&request(query), sort, offset, limit, 8);
+    expect.assert_eq(&render_concordance(&concordance));
+}
+
+#[test]
+fn concordance_in_three_orders() {
+    check_concordance(
+        "マドゥロ",
+        KwicSort::Date,
+        0,
+        100,
+        expect![[r#"
+        16 occurrence(s)
+        2025-11-03    b0 #0        ベネズエラの [マドゥロ] 大統領は、トラン…
+        2025-11-03    b0 #1 …    ており、実際には [マドゥロ] 政権の打倒が狙い…
+        2025-11-03    b1 #2 …    る声明を出した。 [マドゥロ] 大統領はプーチン…
+        2025-11-03    b2 #0 …    らにベネズエラの [マドゥロ] 政権への地上攻撃…
+        2025-10-21    b0 #0 …    指導者ニコラス・ [マドゥロ] 大統領の追放を強…
+        2025-10-21    b0 #1 …    大統領のもとで、 [マドゥロ] 政権に対する圧力…
+        2025-10-21    b0 #2 …    を果たしており、 [マドゥロ] 大統領の失脚を実…
+        2025-10-21    b1 #3 …    ましたが、現在は [マドゥロ] 氏に対し、制裁や…
+        2025-10-21    b3 #4 …    を求めています。 [マドゥロ] 政権の追放に向け…
+        2025-08-11    b0 #0 …    エラのニコラス・ [マドゥロ] 大統領に対する懸…
+        2025-08-11    b0 #1 …    げました。これは [マドゥロ] 政権がコロンビア…
+        2025-08-11    b0 #2 …    省は2020年に [マドゥロ] 氏を麻薬テロ関与…
+        2025-08-11    b0 #3 …    ディ氏はSNSで [マドゥロ] 氏を「麻薬密売の…
+        2023-12-05    b0 #0 …    票の結果を受け、 [マドゥーロ] 大統領はエセキボ…
+        2023-12-05    b1 #1               [マドゥーロ] 政権はロシアと強…
+        2023-12-05    b5 #2               [マドゥーロ] 大統領は併合を宣…
+    "#]],
+    );
+    check_concordance(
+        "マドゥロ",
+        KwicSort::Left,
+        0,
+        100,
+        expect![[r#"
+        16 occurrence(s)
+        2023-12-05    b1 #1               [マドゥーロ] 政権はロシアと強…
+        2023-12-05    b5 #2               [マドゥーロ] 大統領は併合を宣…
+        2023-12-05    b0 #0 …    票の結果を受け、 [マドゥーロ] 大統領はエセキボ…
+        2025-10-21    b0 #1 …    大統領のもとで、 [マドゥロ] 政権に対する圧力…
+        2025-10-21    b0 #2 …    を果たしており、 [マドゥロ] 大統領の失脚を実…
+        2025-10-21    b3 #4 …    を求めています。 [マドゥロ] 政権の追放に向け…
+        2025-11-03    b1 #2 …    る声明を出した。 [マドゥロ] 大統領はプーチン…
+        2025-08-11    b0 #3 …    ディ氏はSNSで [マドゥロ] 氏を「麻薬密売の…
+        2025-08-11    b0 #2 …    省は2020年に [マドゥロ] 氏を麻薬テロ関与…
+        2025-11-03    b0 #0        ベネズエラの [マドゥロ] 大統領は、トラン…
+        2025-11-03    b2 #0 …    らにベネズエラの [マドゥロ] 政権への地上攻撃…
+        2025-11-03    b0 #1 …    ており、実際には [マドゥロ] 政権の打倒が狙い…
+        2025-08-11    b0 #1 …    げました。これは [マドゥロ] 政権がコロンビア…
+        2025-10-21    b1 #3 …    ましたが、現在は [マドゥロ] 氏に対し、制裁や…
+        2025-08-11    b0 #0 …    エラのニコラス・ [マドゥロ] 大統領に対する懸…
+        2025-10-21    b0 #0 …    指導者ニコラス・ [マドゥロ] 大統領の追放を強…
+    "#]],
+    );
+    check_concordance(
+        "マドゥロ",
+        KwicSort::Right,
+        0,
+        100,
+        expect![[r#"
+        16 occurrence(s)
+        2025-08-11    b0 #0 …    エラのニコラス・ [マドゥロ] 大統領に対する懸…
+        2025-10-21    b0 #2 …    を果たしており、 [マドゥロ] 大統領の失脚を実…
+        2025-10-21    b0 #0 …    指導者ニコラス・ [マドゥロ] 大統領の追放を強…
+        2025-11-03    b0 #0        ベネズエラの [マドゥロ] 大統領は、トラン…
+        2023-12-05    b0 #0 …    票の結果を受け、 [マドゥーロ] 大統領はエセキボ…
+        2025-11-03    b1 #2 …    る声明を出した。 [マドゥロ] 大統領はプーチン…
+        2023-12-05    b5 #2               [マドゥーロ] 大統領は併合を宣…
+        2025-08-11    b0 #1 …    げました。これは [マドゥロ] 政権がコロンビア…
+        2025-10-21    b0 #1 …    大統領のもとで、 [マドゥロ] 政権に対する圧力…
+        2025-11-03    b0 #1 …    ており、実際には [マドゥロ] 政権の打倒が狙い…
+        2025-10-21    b3 #4 …    を求めています。 [マドゥロ] 政権の追放に向け…
+        2023-12-05    b1 #1               [マドゥーロ] 政権はロシアと強…
+        2025-11-03    b2 #0 …    らにベネズエラの [マドゥロ] 政権への地上攻撃…
+        2025-10-21    b1 #3 …    ましたが、現在は [マドゥロ] 氏に対し、制裁や…
+        2025-08-11    b0 #3 …    ディ氏はSNSで [マドゥロ] 氏を「麻薬密売の…
+        2025-08-11    b0 #2 …    省は2020年に [マドゥロ] 氏を麻薬テロ関与…
+    "#]],
+    );
+}
+
+#[test]
+fn concordance_pages_and_terms() {
+    // Two terms, both lined up; a page from the middle.
+    check_concordance(
+        "制裁 原油",
+        KwicSort::Date,
+        0,
+        100,
+        expect![[r#"
+        8 occurrence(s)
+        2024-04-23 title #0 …    での決済拡大 米 [制裁] 再開で
+        2024-04-23    b0 #1 …    Aは、米国による [制裁] 再開に対応して、…
+        2024-04-23    b0 #2 …    再開に対応して、 [原油] と燃料の輸出決済…
+        2024-04-23    b0 #3 …    れは、米財務省が [制裁] 緩和措置として認…
+        2024-04-23    b1 #4 …    ています。米国の [制裁] 対象者リストに基…
+        2024-04-23    b1 #5 …    、テザー社自身も [制裁] 対象者との取引を…
+        2024-04-23    b1 #6 …    を凍結するなど、 [制裁] の影響は依然とし…
+        2024-04-23    b2 #7 …    ズエラ政府が経済 [制裁] に対抗し、石油輸…
+    "#]],
+    );
+    check_concordance(
+        "ベネズエラ",
+        KwicSort::Left,
+        5,
+        4,
+        expect![[r#"
+        26 occurrence(s)
+        2025-08-11 title #0 …    引き上げに反発― [ベネズエラ]  「政治的プロパ…
+        2025-11-03 title #0 …    軍事圧力を受け、 [ベネズエラ] がロシア・中国・…
+        2025-11-03    b1 #2 …    違反」と非難し、 [ベネズエラ] の主権を支持する…
+        2025-10-21    b3 #5      このような中で、 [ベネズエラ] の野党指導者マリ…
+    "#]],
+    );
+}
+
+#[test]
+fn concordance_lines_are_the_readers_matches() {
+    let index = index();
+    let concordance =
+        index.concordance(&request("マドゥロ OR 米"), KwicSort::Left, 0, usize::MAX, 4);
+    assert!(concordance.total > 20);
+    for line in &concordance.lines {
+        let matches = index.matches_in("マドゥロ OR 米", line.doc);
+        assert_eq!(
+            matches[line.occurrence],
+            (line.block, line.span),
+            "{line:?}"
+        );
+        let article = index.article(line.doc).unwrap();
+        let text = match line.block {
+            None => article.title.to_string(),
+            Some(b) => article.blocks()[b].text.to_string(),
+        };
+        assert_eq!(&text[line.span.range()], line.matched);
+        assert!(text.contains(&format!("{}{}{}", line.left, line.matched, line.right)));
+    }
+}
+
+#[test]
+fn hostile_requests_never_panic() {
+    let index = index();
+    let queries = [
+        "",
+        "   ",
+        "-米",
+        "-米 -中国",
+        "\"",
+        "OR",
+        "- -",
+        "\u{0}",
+        "𠮷𠮷",
+        "マドゥロ",
+    ];
+    for query in queries {
+        for sort in [KwicSort::Left, KwicSort::Right, KwicSort::Date] {
+            for (offset, limit, context) in [
+                (0, 0, 0),
+                (usize::MAX, usize::MAX, usize::MAX),
+                (3, 1, 0),
+                (1_000_000, 5, 3),
+            ] {
+                let c = index.concordance(&request(query), sort, offset, limit, context);
+                assert!(c.lines.len() <= limit);
+            }
+        }
+        let trends = index.trends(&request(query), &vec![query.to_string(); 6]);
+        assert!(trends.series.len() <= 4);
+    }
+    // Exclusions only and the empty query line up nothing.
+    assert_eq!(
+        index
+            .concordance(&request("-米"), KwicSort::Date, 0, 10, 5)
+            .total,
+        0
+    );
+    assert_eq!(
+        index
+            .concordance(&request(""), KwicSort::Date, 0, 10, 5)
+            .total,
+        0
+    );
+}
