@@ -374,6 +374,10 @@ fn hostile_requests_never_panic() {
             let c = index.chronology(&request(query), offset, limit);
             assert!(c.entries.len() <= limit);
         }
+        for top in [0, 1, usize::MAX] {
+            let co = index.cooccurrence(&request(query), top);
+            assert!(co.entities.len() <= top);
+        }
         let trends = index.trends(&request(query), &vec![query.to_string(); 6]);
         assert!(trends.series.len() <= 4);
     }
@@ -464,4 +468,71 @@ fn a_date_in_an_endless_line_gets_a_short_sentence() {
         entry.sentence.chars().count(),
         120 + "2024年12月".chars().count() + 120
     );
+}
+
+fn render_cooccurrence(co: &kiroku_core::Cooccurrence) -> String {
+    let mut out = format!("{} article(s)\n", co.articles);
+    let entities: Vec<String> = co
+        .entities
+        .iter()
+        .map(|e| format!("{}={}", e.name, e.count))
+        .collect();
+    out += &format!("entities: {}\n", entities.join(" "));
+    for pair in &co.pairs {
+        out += &format!(
+            "{} + {} = {}\n",
+            co.entities[pair.a].name, co.entities[pair.b].name, pair.count
+        );
+    }
+    out
+}
+
+#[test]
+fn cooccurrence_of_the_corpus() {
+    let index = index();
+    expect![[r#"
+        8 article(s)
+        entities: 米国=8 ベネズエラ=7 マドゥロ=5 麻薬=5 トランプ=4 カリブ海=3
+        米国 + ベネズエラ = 7
+        ベネズエラ + マドゥロ = 5
+        米国 + マドゥロ = 5
+        米国 + 麻薬 = 5
+        ベネズエラ + 麻薬 = 4
+        マドゥロ + 麻薬 = 4
+        米国 + トランプ = 4
+        麻薬 + トランプ = 4
+        トランプ + カリブ海 = 3
+        ベネズエラ + トランプ = 3
+        マドゥロ + トランプ = 3
+        米国 + カリブ海 = 3
+        麻薬 + カリブ海 = 3
+        ベネズエラ + カリブ海 = 2
+        マドゥロ + カリブ海 = 2
+    "#]]
+    .assert_eq(&render_cooccurrence(&index.cooccurrence(&request(""), 6)));
+    expect![[r#"
+        4 article(s)
+        entities: ベネズエラ=4 マドゥロ=4 米国=4 麻薬=4
+        ベネズエラ + マドゥロ = 4
+        ベネズエラ + 米国 = 4
+        ベネズエラ + 麻薬 = 4
+        マドゥロ + 米国 = 4
+        マドゥロ + 麻薬 = 4
+        米国 + 麻薬 = 4
+    "#]]
+    .assert_eq(&render_cooccurrence(&index.cooccurrence(
+        &SearchRequest {
+            years: vec![2025],
+            ..request("マドゥロ")
+        },
+        4,
+    )));
+    // Nothing matches: nothing co-occurs.
+    expect![[r#"
+        0 article(s)
+        entities: 
+    "#]]
+    .assert_eq(&render_cooccurrence(
+        &index.cooccurrence(&request("存在しない語"), 5),
+    ));
 }
