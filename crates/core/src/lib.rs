@@ -56,6 +56,8 @@
 //! | [`Index::trends`]`(&SearchRequest, &[String])` | [`trends::Trends`] `{ granularity, bins: Vec<TrendBin { start, end, articles }>, series: Vec<Series { query, counts, total }> }`, `share(series, bin)`, `empty_stretches()` |
 //! | [`Index::concordance`]`(&SearchRequest, KwicSort, offset, limit, context_chars)` | [`concordance::Concordance`] `{ total, lines: Vec<KwicLine> }`; or [`Index::kwic`]`(&SearchRequest, KwicSort)` once, then [`concordance::Kwic::page`]`(&index, offset, limit, context_chars)` per page |
 //! | [`Index::matches_in`]`(query, doc)` | `Vec<(Option<usize>, Span)>`: an article's matches in reading order (`None` = title, `Some(i)` = `blocks()[i]`) |
+//! | [`Index::chronology`]`(&SearchRequest, offset, limit)` | [`chronology::Chronology`] `{ total, years: Vec<(year, count)>, entries: Vec<ChronologyEntry { date, precision, sentence, span, cut_before, cut_after, block, doc, id, title, published }> }` |
+//! | [`Index::cooccurrence`]`(&SearchRequest, top)` | [`cooccurrence::Cooccurrence`] `{ articles, entities: Vec<CooccurringEntity { id, name, kind, count }>, pairs: Vec<Pair { a, b, count }> }`, `count(a, b)` (a matrix cell) |
 //! | [`normalize::Normalizer`]: `new(nfkc)`, `unicode_tables()`, `normalize(&str)`; [`query::Query::parse`]`(&str, &Normalizer)` | the building blocks, for tests and tools |
 //!
 //! A [`Hit`] has `doc` (index into `articles()`), `id` (stable, URL-safe), `date`,
@@ -77,10 +79,13 @@
 //! - [`date`], [`entity`]: dates in text, the gazetteer
 //! - views of the current results, each a method on [`Index`] taking the article
 //!   list's [`SearchRequest`]: [`trends`] (compared queries over time),
-//!   [`concordance`] (keyword in context)
+//!   [`concordance`] (keyword in context), [`chronology`] (dates mentioned, with
+//!   their sentences), [`cooccurrence`] (entities mentioned together)
 
 mod chars;
+pub mod chronology;
 pub mod concordance;
+pub mod cooccurrence;
 pub mod date;
 pub mod entity;
 pub mod facet;
@@ -96,7 +101,9 @@ pub mod timeline;
 pub mod tokenize;
 pub mod trends;
 
+pub use chronology::{Chronology, ChronologyEntry};
 pub use concordance::{Concordance, Kwic, KwicLine, KwicSort};
+pub use cooccurrence::{Cooccurrence, CooccurringEntity, Pair};
 pub use date::Date;
 pub use entity::{EntityKind, Gazetteer};
 pub use index::{DocId, Index};

@@ -424,3 +424,131 @@ proptest! {
         }
     }
 }
+
+/// Pieces of bodies that mention dates, with sentence ends and line breaks.
+const DATED_PIECES: &[&str] = &[
+    "2024年",
+    "１２月",
+    "3月",
+    "5日",
+    "31日",
+    "に会談",
+    "。",
+    "！",
+    ".",
+    " ",
+    "\n",
+    "- ",
+    "・",
+    "5.5",
+    "米",
+];
+
+fn dated_corpus() -> impl Strategy<Value = Corpus> {
+    prop::collection::vec(
+        (text_from(TERM_CHARS, 4), text_from(DATED_PIECES, 30)),
+        1..8,
+    )
+    .prop_map(|docs| Corpus {
+        articles: docs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (title, body))| Article {
+                id: format!("a{i}"),
+                date: Date::new(2020 + (i % 3) as i32, 1 + (i % 12) as u32, 1)
+                    .expect("a valid date"),
+                title,
+                body: body.trim().to_string(),
+                line: i + 1,
+                tags: Vec::new(),
+                source: None,
+                url: None,
+            })
+            .collect(),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// One entry per mention in the results, in date order; each sentence holds its
+    /// date where the span says, lies in one block, and ends no earlier than the
+    /// date; pages are slices of the whole.
+    #[test]
+    fn chronology_lists_every_mention_in_order(corpus in dated_corpus(), query in select(&["", "米", "-米", "会談"][..]), offset in 0usize..8, limit in 0usize..8) {
+        let index = Index::build(corpus, &Gazetteer::default());
+        let request = SearchRequest { query: query.into(), ..SearchRequest::default() };
+        let results = index.search(&SearchRequest { limit: usize::MAX, ..request.clone() });
+        let expected: usize = results.hits.iter().map(|h| index.mentioned_dates_of(h.doc).len()).sum();
+        let all = index.chronology(&request, 0, usize::MAX);
+        prop_assert_eq!(all.total, expected);
+        prop_assert_eq!(all.entries.len(), expected);
+        prop_assert_eq!(all.years.iter().map(|y| y.1).sum::<usize>(), expected);
+        for pair in all.entries.windows(2) {
+            prop_assert!((pair[0].date, pair[0].published) <= (pair[1].date, pair[1].published));
+        }
+        for entry in &all.entries {
+            let article = index.article(entry.doc).unwrap();
+            let block = article.blocks()[entry.block];
+            prop_assert!(block.text.contains(&entry.sentence), "{:?} in {:?}", entry, block.text);
+            let mention = &entry.sentence[entry.span.range()];
+            prop_assert!(mention.ends_with('日') || mention.ends_with('月'), "{:?}", entry);
+        }
+        let page = index.chronology(&request, offset, limit);
+        prop_assert_eq!(page.entries, all.entries.iter().skip(offset).take(limit).cloned().collect::<Vec<_>>());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Entity and pair counts equal a brute-force count over the results'
+    /// `entities_of`, ranked count first, then by name.
+    #[test]
+    fn cooccurrence_equals_brute_force(corpus in corpus(), query in select(&["", "米", "-米", "ア", "カ OR 国"][..]), top in 0usize..6) {
+        let gazetteer = Gazetteer::from_toml(
+            "[[entity]]\nname = \"カガ\"\nkind = \"place\"\nvariants = [\"ア\"]\n\
+             [[entity]]\nname = \"米国\"\nkind = \"place\"\n\
+             [[entity]]\nname = \"バ\"\nkind = \"person\"\n\
+             [[entity]]\nname = \"イ\"\nkind = \"topic\"\n\
+             [[entity]]\nname = \"サ\"\nkind = \"organization\"\n\
+             [[entity]]\nname = \"国\"\nkind = \"topic\"\nexclude = [\"米国\"]\n",
+            Normalizer::default(),
+        ).unwrap();
+        let index = Index::build(corpus, &gazetteer);
+        let request = SearchRequest { query: query.into(), ..SearchRequest::default() };
+        let co = index.cooccurrence(&request, top);
+        let results = index.search(&SearchRequest { limit: usize::MAX, ..request });
+        prop_assert_eq!(co.articles, results.total);
+        let name = |e: u16| index.gazetteer().entity(e).unwrap().name.clone();
+        let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+        for hit in &results.hits {
+            for &e in index.entities_of(hit.doc) {
+                *counts.entry(name(e)).or_default() += 1;
+            }
+        }
+        let mut expected: Vec<(String, usize)> = counts.into_iter().collect();
+        expected.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        expected.truncate(top);
+        let got: Vec<(String, usize)> = co.entities.iter().map(|e| (e.name.clone(), e.count)).collect();
+        prop_assert_eq!(&got, &expected);
+        let mut expected_pairs = Vec::new();
+        for (i, (a, _)) in expected.iter().enumerate() {
+            for (b, _) in &expected[i + 1..] {
+                let both = results.hits.iter().filter(|h| {
+                    let names: Vec<String> = index.entities_of(h.doc).iter().map(|&e| name(e)).collect();
+                    names.contains(a) && names.contains(b)
+                }).count();
+                if both > 0 {
+                    expected_pairs.push((a.clone(), b.clone(), both));
+                }
+            }
+        }
+        expected_pairs.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| x.0.cmp(&y.0)).then_with(|| x.1.cmp(&y.1)));
+        let got_pairs: Vec<(String, String, usize)> = co.pairs.iter().map(|p| (co.entities[p.a].name.clone(), co.entities[p.b].name.clone(), p.count)).collect();
+        prop_assert_eq!(got_pairs, expected_pairs);
+        for p in &co.pairs {
+            prop_assert_eq!(co.count(p.b, p.a), p.count);
+        }
+    }
+}

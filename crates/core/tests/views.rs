@@ -370,6 +370,14 @@ fn hostile_requests_never_panic() {
                 assert!(c.lines.len() <= limit);
             }
         }
+        for (offset, limit) in [(0, 0), (usize::MAX, usize::MAX), (1_000_000, 5)] {
+            let c = index.chronology(&request(query), offset, limit);
+            assert!(c.entries.len() <= limit);
+        }
+        for top in [0, 1, usize::MAX] {
+            let co = index.cooccurrence(&request(query), top);
+            assert!(co.entities.len() <= top);
+        }
         let trends = index.trends(&request(query), &vec![query.to_string(); 6]);
         assert!(trends.series.len() <= 4);
     }
@@ -386,4 +394,145 @@ fn hostile_requests_never_panic() {
             .total,
         0
     );
+}
+
+fn render_chronology(chronology: &kiroku_core::chronology::Chronology) -> String {
+    let mut out = format!(
+        "{} mention(s), by year {:?}\n",
+        chronology.total, chronology.years
+    );
+    for e in &chronology.entries {
+        out += &format!(
+            "{} {:?} (published {}, block {}) {}{}[{}]{}{}\n",
+            e.date,
+            e.precision,
+            e.published,
+            e.block,
+            if e.cut_before { "…" } else { "" },
+            &e.sentence[..e.span.start],
+            &e.sentence[e.span.range()],
+            &e.sentence[e.span.end..],
+            if e.cut_after { "…" } else { "" },
+        );
+    }
+    out
+}
+
+#[test]
+fn chronology_of_the_corpus() {
+    let index = index();
+    expect![[r#"
+        4 mention(s), by year [(2013, 1), (2023, 1), (2024, 1), (2025, 1)]
+        2013-03-05 Day (published 2013-03-07, block 0) [3月5日]、ベネズエラのウゴ・チャベス大統領が癌(がん)のため58歳で亡くなった。
+        2023-12-03 Day (published 2023-12-05, block 0) ベネズエラで[2023年12月3日]に行われた国民投票では、隣国ガイアナのエセキボ地域の併合に関して、95%以上の賛成票が得られた。
+        2024-05-31 Day (published 2024-04-23, block 0) これは、米財務省が制裁緩和措置として認めていた「一般ライセンス」の更新を停止し、[5月31日]までにこれに基づく取引を終了するよう求めたため、銀行口座凍結リスクを減らすための動きです。
+        2025-08-07 Day (published 2025-08-11, block 0) アメリカ政府は[2025年08月7日]、ベネズエラのニコラス・マドゥロ大統領に対する懸賞金を従来の2倍となる5,000万ドル(約74億円)に引き上げました。
+    "#]].assert_eq(&render_chronology(&index.chronology(&request(""), 0, 100)));
+    // A page, and a query: only its results' mentions.
+    expect![[r#"
+        1 mention(s), by year [(2025, 1)]
+        2025-08-07 Day (published 2025-08-11, block 0) アメリカ政府は[2025年08月7日]、ベネズエラのニコラス・マドゥロ大統領に対する懸賞金を従来の2倍となる5,000万ドル(約74億円)に引き上げました。
+    "#]].assert_eq(&render_chronology(&index.chronology(&request("懸賞金"), 0, 1)));
+}
+
+#[test]
+fn the_bounty_is_dated_to_the_day_it_was_raised() {
+    let index = index();
+    let chronology = index.chronology(&request(""), 0, usize::MAX);
+    let entry = chronology
+        .entries
+        .iter()
+        .find(|e| e.date == Date::new(2025, 8, 7).unwrap())
+        .expect("2025年8月7日 is mentioned");
+    assert_eq!(entry.published, Date::new(2025, 8, 11).unwrap());
+    assert_eq!(&entry.sentence[entry.span.range()], "2025年08月7日");
+    assert!(
+        entry
+            .sentence
+            .contains("懸賞金を従来の2倍となる5,000万ドル"),
+        "{entry:?}"
+    );
+}
+
+#[test]
+fn a_date_in_an_endless_line_gets_a_short_sentence() {
+    let long = "長い".repeat(50_000);
+    let src = format!("- 2025年1月2日 長\n2025年1月2日 長\n{long}2024年12月に{long}\n");
+    let index = Index::build(parse::parse(&src).corpus, &Gazetteer::default());
+    let chronology = index.chronology(&request(""), 0, 10);
+    let entry = &chronology.entries[0];
+    assert_eq!(&entry.sentence[entry.span.range()], "2024年12月");
+    assert_eq!(entry.precision, kiroku_core::date::Precision::Month);
+    assert!(entry.cut_before && entry.cut_after);
+    assert_eq!(
+        entry.sentence.chars().count(),
+        120 + "2024年12月".chars().count() + 120
+    );
+}
+
+fn render_cooccurrence(co: &kiroku_core::Cooccurrence) -> String {
+    let mut out = format!("{} article(s)\n", co.articles);
+    let entities: Vec<String> = co
+        .entities
+        .iter()
+        .map(|e| format!("{}={}", e.name, e.count))
+        .collect();
+    out += &format!("entities: {}\n", entities.join(" "));
+    for pair in &co.pairs {
+        out += &format!(
+            "{} + {} = {}\n",
+            co.entities[pair.a].name, co.entities[pair.b].name, pair.count
+        );
+    }
+    out
+}
+
+#[test]
+fn cooccurrence_of_the_corpus() {
+    let index = index();
+    expect![[r#"
+        8 article(s)
+        entities: 米国=8 ベネズエラ=7 マドゥロ=5 麻薬=5 トランプ=4 カリブ海=3
+        米国 + ベネズエラ = 7
+        ベネズエラ + マドゥロ = 5
+        米国 + マドゥロ = 5
+        米国 + 麻薬 = 5
+        ベネズエラ + 麻薬 = 4
+        マドゥロ + 麻薬 = 4
+        米国 + トランプ = 4
+        麻薬 + トランプ = 4
+        トランプ + カリブ海 = 3
+        ベネズエラ + トランプ = 3
+        マドゥロ + トランプ = 3
+        米国 + カリブ海 = 3
+        麻薬 + カリブ海 = 3
+        ベネズエラ + カリブ海 = 2
+        マドゥロ + カリブ海 = 2
+    "#]]
+    .assert_eq(&render_cooccurrence(&index.cooccurrence(&request(""), 6)));
+    expect![[r#"
+        4 article(s)
+        entities: ベネズエラ=4 マドゥロ=4 米国=4 麻薬=4
+        ベネズエラ + マドゥロ = 4
+        ベネズエラ + 米国 = 4
+        ベネズエラ + 麻薬 = 4
+        マドゥロ + 米国 = 4
+        マドゥロ + 麻薬 = 4
+        米国 + 麻薬 = 4
+    "#]]
+    .assert_eq(&render_cooccurrence(&index.cooccurrence(
+        &SearchRequest {
+            years: vec![2025],
+            ..request("マドゥロ")
+        },
+        4,
+    )));
+    // Nothing matches: nothing co-occurs.
+    expect![[r#"
+        0 article(s)
+        entities: 
+    "#]]
+    .assert_eq(&render_cooccurrence(
+        &index.cooccurrence(&request("存在しない語"), 5),
+    ));
 }
