@@ -109,7 +109,7 @@ pub fn App(props: &AppProps) -> Html {
             />
         },
         None => html! {
-            <Views view={view.clone()} searched={searched.clone()} {suggestions} />
+            <Views view={view.clone()} searched={searched.clone()} {suggestions} pages={model.pages} />
         },
     };
     let class = classes!(

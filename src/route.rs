@@ -21,9 +21,9 @@
 
 use std::fmt::Write;
 
-use kiroku_core::{Date, Sort};
+use kiroku_core::{Date, KwicSort, Sort};
 
-use crate::state::{LineSort, Measure, State, View, MAX_SERIES};
+use crate::state::{Measure, State, View, MAX_SERIES};
 
 /// The hash for `state`, starting with `#/`.
 pub fn encode(state: &State) -> String {
@@ -58,9 +58,9 @@ pub fn encode(state: &State) -> String {
         pairs.push(("tm", "share".into()));
     }
     match state.line_sort {
-        LineSort::Date => {}
-        LineSort::Left => pairs.push(("ks", "left".into())),
-        LineSort::Right => pairs.push(("ks", "right".into())),
+        KwicSort::Date => {}
+        KwicSort::Left => pairs.push(("ks", "left".into())),
+        KwicSort::Right => pairs.push(("ks", "right".into())),
     }
     if let Some(id) = &state.article {
         pairs.push(("a", id.clone()));
@@ -127,9 +127,9 @@ pub fn decode(hash: &str) -> State {
                 _ => {}
             },
             "ks" => match value.as_str() {
-                "left" => state.line_sort = LineSort::Left,
-                "right" => state.line_sort = LineSort::Right,
-                "date" => state.line_sort = LineSort::Date,
+                "left" => state.line_sort = KwicSort::Left,
+                "right" => state.line_sort = KwicSort::Right,
+                "date" => state.line_sort = KwicSort::Date,
                 _ => {}
             },
             "a" if !value.is_empty() => state.article = Some(value),

@@ -24,7 +24,7 @@
 
 use std::rc::Rc;
 
-use kiroku_core::{Date, Sort};
+use kiroku_core::{Date, KwicSort, Sort};
 use yew::Reducible;
 
 use crate::i18n::Lang;
@@ -83,20 +83,9 @@ pub enum Measure {
     Share,
 }
 
-/// The concordance's line order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum LineSort {
-    /// By publication date, then reading order.
-    #[default]
-    Date,
-    /// By the words just before the match, read backwards (nearest first).
-    Left,
-    /// By the words just after the match.
-    Right,
-}
-
-/// Queries compared in the trends view at most (and legend colours defined).
-pub const MAX_SERIES: usize = 4;
+/// Queries compared in the trends view at most (the core's limit; the legend has
+/// as many colours).
+pub use kiroku_core::trends::MAX_SERIES;
 
 /// The whole view, as a link reproduces it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -124,7 +113,7 @@ pub struct State {
     /// The trends view's measure.
     pub measure: Measure,
     /// The concordance's line order.
-    pub line_sort: LineSort,
+    pub line_sort: KwicSort,
     /// Compact chrome-less view for `<iframe>` embeds.
     pub embed: bool,
 }
@@ -333,7 +322,7 @@ pub enum Action {
     /// Removes the trends comparison's query at this position.
     RemoveSeries(usize),
     SetMeasure(Measure),
-    SetLineSort(LineSort),
+    SetLineSort(KwicSort),
     /// The articles of one query in one period (a point of the trends chart): the
     /// list with that query and date range.
     ShowPeriod(String, Date, Date),

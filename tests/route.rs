@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use kiroku::route::{decode, encode};
-use kiroku::state::{LineSort, Measure, State, View};
-use kiroku_core::{Date, Sort};
+use kiroku::state::{Measure, State, View};
+use kiroku_core::{Date, KwicSort, Sort};
 use proptest::prelude::*;
 
 /// Decodes `hash` and re-encodes it: the canonical form shows what was kept.
@@ -133,9 +133,9 @@ fn arb_state() -> impl Strategy<Value = State> {
             ),
             prop_oneof![Just(Measure::Articles), Just(Measure::Share)],
             prop_oneof![
-                Just(LineSort::Date),
-                Just(LineSort::Left),
-                Just(LineSort::Right)
+                Just(KwicSort::Date),
+                Just(KwicSort::Left),
+                Just(KwicSort::Right)
             ],
         ),
     )

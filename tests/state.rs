@@ -6,8 +6,8 @@
 use std::rc::Rc;
 
 use kiroku::route;
-use kiroku::state::{Action, HistoryMode, LineSort, Measure, Model, State, View};
-use kiroku_core::{Date, Sort};
+use kiroku::state::{Action, HistoryMode, Measure, Model, State, View};
+use kiroku_core::{Date, KwicSort, Sort};
 use yew::Reducible;
 
 fn model(hash: &str) -> Rc<Model> {
@@ -140,7 +140,7 @@ fn view_actions_lead_to_states() {
     );
     check(
         "#/?v=kwic",
-        vec![SetLineSort(LineSort::Left)],
+        vec![SetLineSort(KwicSort::Left)],
         "#/?v=kwic&ks=left",
     );
     check(
@@ -165,7 +165,7 @@ fn a_new_view_or_line_order_starts_again_at_one_page() {
     assert_eq!(more.pages, 2);
     assert_eq!(
         more.clone()
-            .reduce(Action::SetLineSort(LineSort::Right))
+            .reduce(Action::SetLineSort(KwicSort::Right))
             .pages,
         1
     );
@@ -427,7 +427,7 @@ fn which_actions_start_an_entry() {
         Action::SetView(View::Trends),
         Action::AddSeries("y".into()),
         Action::SetMeasure(Measure::Share),
-        Action::SetLineSort(LineSort::Left),
+        Action::SetLineSort(KwicSort::Left),
         Action::OpenAt("a".into(), 2),
         Action::ShowPeriod("y".into(), date("2025-01-01"), date("2025-12-31")),
         Action::ShowPair("a".into(), "b".into(), "x".into()),

@@ -3,7 +3,10 @@
 //! [`crate::state::Action`] ([`use_dispatch`]).
 
 pub mod active_filters;
+pub mod chronology;
 pub mod citation;
+pub mod concordance;
+pub mod cooccurrence;
 pub mod entity_chips;
 pub mod facet_panel;
 pub mod list_view;
@@ -20,6 +23,7 @@ pub mod share_menu;
 pub mod sidebar;
 pub mod suggestions;
 pub mod timeline;
+pub mod trends;
 pub mod view_switcher;
 pub mod views;
 

@@ -199,10 +199,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // last, › to the first).
     let match_nav = (n_matches > 0).then(|| {
         let at = current.filter(|&n| n <= n_matches);
-        let step = |target: usize, label: &'static str, arrow: &'static str| {
+        let step = |target: usize, class: &'static str, label: &'static str, arrow: &'static str| {
             let onclick = dispatch.reform(move |_| Action::ShowOccurrence(target));
             html! {
-                <button type="button" class="match-step" aria-label={label} title={label} {onclick}>
+                <button type="button" class={classes!("match-step", class)} aria-label={label} title={label} {onclick}>
                     <span aria-hidden="true">{ arrow }</span>
                 </button>
             }
@@ -217,14 +217,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
         };
         html! {
             <div class="match-nav" role="group" aria-label={texts.matches_label}>
-                { step(previous, texts.match_previous, "‹") }
+                { step(previous, "match-previous", texts.match_previous, "‹") }
                 <span class="match-position" aria-live="polite">
                     { match at {
                         Some(n) => lang.match_position(n, n_matches),
                         None => format!("– / {n_matches}"),
                     } }
                 </span>
-                { step(next, texts.match_next, "›") }
+                { step(next, "match-next", texts.match_next, "›") }
             </div>
         }
     });

@@ -8,8 +8,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::active_filters::ActiveFilters;
+use super::chronology::Chronology;
+use super::concordance::Concordance;
+use super::cooccurrence::Cooccurrence;
 use super::list_view::ListView;
 use super::timeline::Timeline;
+use super::trends::Trends;
 use super::use_shared;
 use super::view_switcher::ViewSwitcher;
 use crate::hooks::search::Searched;
@@ -21,6 +25,8 @@ pub struct ViewsProps {
     pub searched: Rc<Searched>,
     /// The empty state's suggested searches.
     pub suggestions: Rc<Vec<String>>,
+    /// Pages shown (of hits, or of concordance lines).
+    pub pages: usize,
 }
 
 /// The results compare by identity: each search is a new `Rc<Searched>`.
@@ -29,6 +35,7 @@ impl PartialEq for ViewsProps {
         self.view == other.view
             && Rc::ptr_eq(&self.searched, &other.searched)
             && Rc::ptr_eq(&self.suggestions, &other.suggestions)
+            && self.pages == other.pages
     }
 }
 
@@ -46,7 +53,10 @@ pub fn Views(props: &ViewsProps) -> Html {
                 suggestions={props.suggestions.clone()}
             />
         },
-        View::Trends | View::Concordance | View::Chronology | View::Cooccurrence => html! {},
+        View::Trends => html! { <Trends view={view.clone()} /> },
+        View::Concordance => html! { <Concordance view={view.clone()} pages={props.pages} /> },
+        View::Chronology => html! { <Chronology view={view.clone()} pages={props.pages} /> },
+        View::Cooccurrence => html! { <Cooccurrence view={view.clone()} /> },
     };
     html! {
         <>
@@ -54,16 +64,25 @@ pub fn Views(props: &ViewsProps) -> Html {
             // title), for screen readers' heading navigation.
             <h1 class="visually-hidden">{ format!("kiroku — {}", texts.tagline) }</h1>
             <ViewSwitcher view={view.clone()} />
-            if view.view != View::Trends {
-                <Timeline timeline={searched.timeline.clone()} from={view.from} to={view.to} />
-            }
-            <ActiveFilters
-                entities={view.entities.clone()}
-                years={view.years.clone()}
-                from={view.from}
-                to={view.to}
-            />
-            { body }
+            // Keyed by the view: switching views replaces the panel instead of
+            // patching one view's tree into another's (yew failed to insert the
+            // timeline before a sibling that had changed kind, and stopped).
+            <div class="view-panel">
+                { std::iter::once(html! {
+                    <div key={view.view.key()}>
+                        if view.view != View::Trends {
+                            <Timeline timeline={searched.timeline.clone()} from={view.from} to={view.to} />
+                        }
+                        <ActiveFilters
+                            entities={view.entities.clone()}
+                            years={view.years.clone()}
+                            from={view.from}
+                            to={view.to}
+                        />
+                        { body }
+                    </div>
+                }).collect::<Html>() }
+            </div>
         </>
     }
 }
