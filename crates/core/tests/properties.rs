@@ -552,3 +552,122 @@ proptest! {
         }
     }
 }
+
+/// Text that CSV and JSON must carry through: separators, quotes, line breaks,
+/// control characters, escapes, a BOM, astral characters.
+const EXPORT_PIECES: &[&str] = &[
+    "a", "米", ",", "\"", "\r", "\n", "\r\n", "\\", "/", "\t", "\u{0}", "\u{1F}", "\u{7F}",
+    "\u{2028}", "\u{feff}", "𠮷", " ", "=1+1", "é",
+];
+
+fn export_value() -> impl Strategy<Value = kiroku_core::export::Value> {
+    use kiroku_core::export::Value;
+    prop_oneof![
+        text_from(EXPORT_PIECES, 8).prop_map(Value::Text),
+        any::<usize>().prop_map(Value::Count),
+        (0u32..1000, 1u32..1000).prop_map(|(a, b)| Value::Number(a as f64 / b as f64)),
+        prop::collection::vec(text_from(EXPORT_PIECES, 4), 0..3).prop_map(Value::List),
+        Just(Value::Empty),
+    ]
+}
+
+fn export_table() -> impl Strategy<Value = kiroku_core::export::Table> {
+    (1usize..5).prop_flat_map(|width| {
+        (
+            prop::collection::vec(text_from(EXPORT_PIECES, 5), width),
+            prop::collection::vec(prop::collection::vec(export_value(), width), 0..5),
+        )
+            .prop_map(|(columns, rows)| kiroku_core::export::Table { columns, rows })
+    })
+}
+
+const BOM: char = '\u{feff}';
+
+/// A value as CSV shows it (lists joined, nothing for empty).
+fn csv_text(value: &kiroku_core::export::Value) -> String {
+    use kiroku_core::export::Value;
+    match value {
+        Value::Text(t) => t.clone(),
+        Value::Count(n) => n.to_string(),
+        Value::Number(x) => x.to_string(),
+        Value::List(items) => items.join("; "),
+        Value::Empty => String::new(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The `csv` crate reads back exactly the header and fields written; the file
+    /// starts with the BOM and every record ends with CRLF.
+    #[test]
+    fn csv_reads_back(table in export_table()) {
+        let csv_text_out = table.to_csv();
+        prop_assert!(csv_text_out.starts_with(BOM) && csv_text_out.ends_with("\r\n"), "{:?}", csv_text_out);
+        // The reader drops the byte order mark itself, as Excel does.
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(csv_text_out.as_bytes());
+        let records: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        let mut expected = vec![table.columns.clone()];
+        expected.extend(table.rows.iter().map(|row| row.iter().map(csv_text).collect::<Vec<_>>()));
+        prop_assert_eq!(records, expected);
+    }
+
+    /// serde_json parses every line back into an object with the columns as keys
+    /// and the values as written.
+    #[test]
+    fn json_lines_read_back(table in export_table()) {
+        use kiroku_core::export::Value;
+        let out = table.to_json_lines();
+        let lines: Vec<&str> = out.split_terminator('\n').collect();
+        prop_assert_eq!(lines.len(), table.rows.len());
+        for (line, row) in lines.iter().zip(&table.rows) {
+            let parsed: serde_json::Value = serde_json::from_str(line).unwrap();
+            let object = parsed.as_object().unwrap();
+            for (column, value) in table.columns.iter().zip(row) {
+                let expected = match value {
+                    Value::Text(t) => serde_json::json!(t),
+                    Value::Count(n) => serde_json::json!(n),
+                    Value::Number(x) => serde_json::json!(x),
+                    Value::List(items) => serde_json::json!(items),
+                    Value::Empty => serde_json::Value::Null,
+                };
+                // A repeated column name keeps its last value, as JSON parsers do.
+                let last = table.columns.iter().rposition(|c| c == column).unwrap();
+                if table.columns.iter().position(|c| c == column) != Some(last) {
+                    continue;
+                }
+                let got = &object[column.as_str()];
+                if let Value::Number(x) = value {
+                    // JSON has one number type: 0 and 0.0 are the same share.
+                    prop_assert_eq!(got.as_f64(), Some(*x), "{}", line);
+                } else {
+                    prop_assert_eq!(got, &expected, "{}", line);
+                }
+            }
+        }
+    }
+
+    /// Every string survives the hand-written escaper.
+    #[test]
+    fn json_strings_round_trip(text in prop_oneof!["(?s).{0,40}", text_from(EXPORT_PIECES, 20)]) {
+        let mut out = String::new();
+        kiroku_core::export::push_json_string(&mut out, &text);
+        let back: String = serde_json::from_str(&out).unwrap();
+        prop_assert_eq!(back, text);
+    }
+
+    /// Whatever the query, a file name has no forbidden or control character, ends
+    /// in its extension and stays short.
+    #[test]
+    fn file_names_are_safe(query in prop_oneof!["(?s).{0,80}", text_from(EXPORT_PIECES, 60)]) {
+        use kiroku_core::export::{file_name, ViewKind};
+        let name = file_name(ViewKind::Concordance, &query, "csv");
+        prop_assert!(name.starts_with("kiroku-concordance") && name.ends_with(".csv"), "{}", name);
+        prop_assert!(!name.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|']), "{}", name);
+        prop_assert!(!name.chars().any(|c| c.is_control() || c.is_whitespace()), "{:?}", name);
+        prop_assert!(name.chars().count() <= "kiroku-concordance-".len() + 40 + ".csv".len());
+    }
+}

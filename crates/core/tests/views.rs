@@ -536,3 +536,103 @@ fn cooccurrence_of_the_corpus() {
         &index.cooccurrence(&request("存在しない語"), 5),
     ));
 }
+
+/// A CSV file with its invisible parts shown: the BOM and the CRLF record ends.
+fn visible(csv: &str) -> String {
+    csv.replace('\u{feff}', "<BOM>").replace("\r\n", "<CRLF>\n")
+}
+
+#[test]
+fn exports_of_the_corpus() {
+    use kiroku_core::export;
+    let index = index();
+    // Every result, not the requested page; a digest corpus has no source or url:
+    // empty fields.
+    let results = export::results(
+        &index,
+        &SearchRequest {
+            limit: 1,
+            offset: 1,
+            ..request("懸賞金 OR チャベス OR ルビオ")
+        },
+    );
+    expect![[r#"
+        <BOM>date,title,source,url,entities,snippet,id<CRLF>
+        2025-08-11,米の懸賞金引き上げに反発―ベネズエラ 「政治的プロパガンダ」,,,マドゥロ; ヒル; ボンディ; ベネズエラ; 米国; コロンビア; ニューヨーク; 米司法省; 麻薬; 懸賞金,"…ベネズエラのニコラス・マドゥロ大統領に対する懸賞金を従来の2倍となる5,000万ドル(約74億円)に引き上げました。これはマドゥロ政権がコロンビアの反政府武装組織と協力し、米国向けの麻薬密輸を支援し、米社会の混乱・弱体化をもたらした「麻薬テ…",2025-08-11-03440b<CRLF>
+        2025-10-21,米、ベネズエラ大統領の追放もくろむ ルビオ氏が主導,,,マドゥロ; ルビオ; トランプ; マチャド; ベネズエラ; 米国; カタール; CIA; 麻薬; 制裁,…国務長官兼国家安全保障担当大統領補佐官のマルコ・ルビオ氏は、上院議員時代から10年以上にわたり、ベネズエラの独裁指導者ニコラス・マドゥロ大統領の追放を強く求めてきました。現在、ルビオ氏はトランプ大統領のもとで、マドゥロ政権に対する圧力キャン…,2025-10-21-c9687c<CRLF>
+        2013-03-07,原油埋蔵量世界1位、ベネズエラの今後 原油埋蔵地の開発は停滞,,,チャベス; ベネズエラ; 米国; 原油,…ベネズエラのウゴ・チャベス大統領が癌(がん)のため58歳で亡くなった。原油大国ではあるが、住宅や食料、物資、電気が不足しており、国民は高いインフレ率と犯罪の横行に苦しんでいる。 チャベス氏が推し進めた孤立的な経済政策のため、広大な原油埋蔵地…,2013-03-07-1bcf27<CRLF>
+    "#]].assert_eq(&visible(&results.to_csv()));
+    expect![[r#"
+        {"date":"2025-08-11","title":"米の懸賞金引き上げに反発―ベネズエラ 「政治的プロパガンダ」","source":null,"url":null,"entities":["マドゥロ","ヒル","ボンディ","ベネズエラ","米国","コロンビア","ニューヨーク","米司法省","麻薬","懸賞金"],"snippet":"…ベネズエラのニコラス・マドゥロ大統領に対する懸賞金を従来の2倍となる5,000万ドル(約74億円)に引き上げました。これはマドゥロ政権がコロンビアの反政府武装組織と協力し、米国向けの麻薬密輸を支援し、米社会の混乱・弱体化をもたらした「麻薬テ…","id":"2025-08-11-03440b"}
+        {"date":"2025-10-21","title":"米、ベネズエラ大統領の追放もくろむ ルビオ氏が主導","source":null,"url":null,"entities":["マドゥロ","ルビオ","トランプ","マチャド","ベネズエラ","米国","カタール","CIA","麻薬","制裁"],"snippet":"…国務長官兼国家安全保障担当大統領補佐官のマルコ・ルビオ氏は、上院議員時代から10年以上にわたり、ベネズエラの独裁指導者ニコラス・マドゥロ大統領の追放を強く求めてきました。現在、ルビオ氏はトランプ大統領のもとで、マドゥロ政権に対する圧力キャン…","id":"2025-10-21-c9687c"}
+        {"date":"2013-03-07","title":"原油埋蔵量世界1位、ベネズエラの今後 原油埋蔵地の開発は停滞","source":null,"url":null,"entities":["チャベス","ベネズエラ","米国","原油"],"snippet":"…ベネズエラのウゴ・チャベス大統領が癌(がん)のため58歳で亡くなった。原油大国ではあるが、住宅や食料、物資、電気が不足しており、国民は高いインフレ率と犯罪の横行に苦しんでいる。 チャベス氏が推し進めた孤立的な経済政策のため、広大な原油埋蔵地…","id":"2013-03-07-1bcf27"}
+    "#]].assert_eq(&results.to_json_lines());
+    let lines = index
+        .concordance(&request("制裁"), KwicSort::Left, 0, usize::MAX, 6)
+        .lines;
+    expect![[r#"
+        <BOM>date,title,left,match,right,id,occurrence<CRLF>
+        2025-10-21,米、ベネズエラ大統領の追放もくろむ ルビオ氏が主導,…ロ氏に対し、,制裁,や軍事力の行…,2025-10-21-c9687c,0<CRLF>
+        2024-04-23,ベネズエラ国営石油、仮想通貨での決済拡大 米制裁再開で,…結するなど、,制裁,の影響は依然…,2024-04-23-77961d,5<CRLF>
+        2024-04-23,ベネズエラ国営石油、仮想通貨での決済拡大 米制裁再開で,…、米財務省が,制裁,緩和措置とし…,2024-04-23-77961d,2<CRLF>
+    "#]].assert_eq(&visible(&export::concordance(&lines[..3]).to_csv()));
+    let chronology = index.chronology(&request(""), 0, usize::MAX).entries;
+    expect![[r#"
+        <BOM>date,sentence,published,title,id<CRLF>
+        2013-03-05,3月5日、ベネズエラのウゴ・チャベス大統領が癌(がん)のため58歳で亡くなった。,2013-03-07,原油埋蔵量世界1位、ベネズエラの今後 原油埋蔵地の開発は停滞,2013-03-07-1bcf27<CRLF>
+        2023-12-03,ベネズエラで2023年12月3日に行われた国民投票では、隣国ガイアナのエセキボ地域の併合に関して、95%以上の賛成票が得られた。,2023-12-05,ベネズエラの背後にロシア=ブラジル北部侵略の可能性も?!,2023-12-05-b2ca5c<CRLF>
+        2024-05-31,これは、米財務省が制裁緩和措置として認めていた「一般ライセンス」の更新を停止し、5月31日までにこれに基づく取引を終了するよう求めたため、銀行口座凍結リスクを減らすための動きです。,2024-04-23,ベネズエラ国営石油、仮想通貨での決済拡大 米制裁再開で,2024-04-23-77961d<CRLF>
+        2025-08-07,"アメリカ政府は2025年08月7日、ベネズエラのニコラス・マドゥロ大統領に対する懸賞金を従来の2倍となる5,000万ドル(約74億円)に引き上げました。",2025-08-11,米の懸賞金引き上げに反発―ベネズエラ 「政治的プロパガンダ」,2025-08-11-03440b<CRLF>
+    "#]].assert_eq(&visible(&export::chronology(&chronology).to_csv()));
+    let trends = index.trends(
+        &request(""),
+        &[
+            "マドゥロ".to_string(),
+            "制裁".to_string(),
+            "マドゥロ".to_string(),
+        ],
+    );
+    expect![[r#"
+        <BOM>start,end,articles,マドゥロ,マドゥロ share,制裁,制裁 share,マドゥロ (2),マドゥロ (2) share<CRLF>
+        2013-01-01,2013-12-31,1,0,0,0,0,0,0<CRLF>
+        2014-01-01,2014-12-31,0,0,,0,,0,<CRLF>
+        2015-01-01,2015-12-31,0,0,,0,,0,<CRLF>
+        2016-01-01,2016-12-31,0,0,,0,,0,<CRLF>
+        2017-01-01,2017-12-31,0,0,,0,,0,<CRLF>
+        2018-01-01,2018-12-31,0,0,,0,,0,<CRLF>
+        2019-01-01,2019-12-31,0,0,,0,,0,<CRLF>
+        2020-01-01,2020-12-31,0,0,,0,,0,<CRLF>
+        2021-01-01,2021-12-31,0,0,,0,,0,<CRLF>
+        2022-01-01,2022-12-31,0,0,,0,,0,<CRLF>
+        2023-01-01,2023-12-31,1,1,1,1,1,1,1<CRLF>
+        2024-01-01,2024-12-31,1,0,0,1,1,0,0<CRLF>
+        2025-01-01,2025-12-31,5,4,0.8,1,0.2,4,0.8<CRLF>
+    "#]].assert_eq(&visible(&export::trends(&trends).to_csv()));
+    expect![[r#"{"start":"2025-01-01","end":"2025-12-31","articles":5,"マドゥロ":4,"マドゥロ share":0.8,"制裁":1,"制裁 share":0.2,"マドゥロ (2)":4,"マドゥロ (2) share":0.8}"#]].assert_eq(export::trends(&trends).to_json_lines().lines().last().unwrap_or_default());
+    assert_eq!(
+        export::file_name(export::ViewKind::Trends, "マドゥロ 制裁", "csv"),
+        "kiroku-trends-マドゥロ_制裁.csv"
+    );
+}
+
+#[test]
+fn a_hostile_corpus_exports_readable_files() {
+    use kiroku_core::export;
+    let src = include_str!("../../../tests/fixtures/hostile-corpus.jsonl");
+    let index = Index::build(parse::parse(src).corpus, &Gazetteer::default());
+    let table = export::results(&index, &request(""));
+    assert_eq!(table.rows.len(), index.len());
+    let csv = table.to_csv();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(records.len(), index.len());
+    let evil = records
+        .iter()
+        .find(|r| &r[2] == "<b>Evil</b> Wire")
+        .expect("the source is exported as written");
+    assert_eq!(&evil[3], "javascript:alert(9)");
+    for line in table.to_json_lines().lines() {
+        let object: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(object["title"].is_string(), "{line}");
+    }
+}
