@@ -8,6 +8,7 @@ pub mod citation;
 pub mod concordance;
 pub mod cooccurrence;
 pub mod entity_chips;
+pub mod export;
 pub mod facet_panel;
 pub mod list_view;
 pub mod marked;

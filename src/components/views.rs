@@ -11,6 +11,7 @@ use super::active_filters::ActiveFilters;
 use super::chronology::Chronology;
 use super::concordance::Concordance;
 use super::cooccurrence::Cooccurrence;
+use super::export::ExportBar;
 use super::list_view::ListView;
 use super::timeline::Timeline;
 use super::trends::Trends;
@@ -79,6 +80,7 @@ pub fn Views(props: &ViewsProps) -> Html {
                             from={view.from}
                             to={view.to}
                         />
+                        <ExportBar view={view.clone()} />
                         { body }
                     </div>
                 }).collect::<Html>() }

@@ -636,10 +636,14 @@ async fn the_concordance_aligns_sorts_pages_and_opens_the_reader_at_a_line() {
 
     // A common character: more than a page, a hundred lines at a time.
     session.open("/#/?q=%E3%81%AE&v=kwic").await; // の
-    session.wait_for(".kwic-line").await;
+    session
+        .eventually("a page of の", || async {
+            session.rects(".kwic-line").await.len() == 100
+        })
+        .await;
     let total = first_number(&session.text(".kwic-total").await);
     assert!(total > 100, "{total}");
-    assert_eq!(session.rects(".kwic-line").await.len(), 100);
+    assert_eq!(session.text(".kwic-match").await, "の");
     session.click(".concordance .show-more").await;
     session
         .eventually("the next hundred", || async {
@@ -783,5 +787,150 @@ async fn co_occurrence_ranks_pairs_and_a_pair_leads_to_articles_with_both() {
             "{a} and {b} in the filter: {chips:?}"
         );
     }
+    session.finish().await;
+}
+/// RFC 4180 records of `text` (quoted fields with doubled quotes, CRLF between
+/// records), after its byte order mark, which must be there.
+fn csv_records(text: &str) -> Vec<Vec<String>> {
+    let body = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or_else(|| panic!("no byte order mark: {:?}", &text[..text.len().min(40)]));
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = body.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "the last record ends with CRLF"
+    );
+    records
+}
+
+/// Clicks the export button `which` and returns the file it downloads, by name.
+async fn export(session: &Session, which: &str, name: &str) -> String {
+    session
+        .click(&format!(".export-button[data-export={which}]"))
+        .await;
+    String::from_utf8(session.downloaded(name).await).expect("UTF-8")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_view_exports_what_it_shows_as_a_file() {
+    let session = Session::start().await;
+    session.open("/").await;
+    session.set_ui_lang("ja").await;
+    session.open(&format!("/#/?{VENEZUELA}")).await;
+    session.wait_for("#results > li").await;
+    let n = count(&session).await;
+    let titles = session.texts("#results .result-title").await;
+
+    // The results, as CSV and as JSON Lines: every result, in the list's order.
+    let csv = csv_records(&export(&session, "results-csv", "kiroku-results-ベネズエラ.csv").await);
+    assert_eq!(
+        csv[0],
+        ["date", "title", "source", "url", "entities", "snippet", "id"]
+    );
+    assert_eq!(csv.len() - 1, n);
+    let csv_titles: Vec<&str> = csv[1..].iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(csv_titles, titles);
+    let jsonl = export(&session, "results-jsonl", "kiroku-results-ベネズエラ.jsonl").await;
+    let records: Vec<Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
+        .collect();
+    assert_eq!(records.len(), n);
+    assert_eq!(records[0]["title"], json!(titles[0]));
+    assert!(records[0]["entities"].is_array());
+
+    // The concordance: one record per occurrence, the match in its own column.
+    session.click(".view-switcher a[data-view=kwic]").await;
+    session.wait_for(".kwic-line").await;
+    let total = first_number(&session.text(".kwic-total").await);
+    let csv =
+        csv_records(&export(&session, "concordance", "kiroku-concordance-ベネズエラ.csv").await);
+    assert_eq!(csv[0][..5], ["date", "title", "left", "match", "right"]);
+    assert_eq!(csv.len() - 1, total);
+    assert!(csv[1..].iter().all(|r| r[3] == "ベネズエラ"));
+    let lefts = session.text_contents(".kwic-left").await;
+    assert_eq!(csv[1][2], lefts[0], "the left context as shown");
+
+    // The chronology: every mention, in the view's order.
+    session
+        .click(".view-switcher a[data-view=chronology]")
+        .await;
+    session.wait_for(".chronology-entry").await;
+    let total = first_number(&session.text(".chronology-total").await);
+    let csv =
+        csv_records(&export(&session, "chronology", "kiroku-chronology-ベネズエラ.csv").await);
+    assert_eq!(csv[0][..3], ["date", "sentence", "published"]);
+    assert_eq!(csv.len() - 1, total);
+    assert!(csv
+        .iter()
+        .any(|r| r[0] == "2025-08-07" && r[2] == "2025-08-11"));
+
+    // The trends table: a row per period, the query's count and share.
+    session.click(".view-switcher a[data-view=trends]").await;
+    session.wait_for(".trends-table").await;
+    let csv = csv_records(&export(&session, "trends", "kiroku-trends-ベネズエラ.csv").await);
+    assert_eq!(
+        csv[0],
+        ["start", "end", "articles", "ベネズエラ", "ベネズエラ share"]
+    );
+    let y2025 = csv
+        .iter()
+        .find(|r| r[0] == "2025-01-01")
+        .expect("a 2025 row");
+    let shown = session
+        .text(".trends-table tbody tr:last-child td:nth-child(2)")
+        .await;
+    assert_eq!(y2025[3], first_number(&shown).to_string(), "{shown}");
+    assert_eq!(
+        session.downloaded_names(),
+        [
+            "kiroku-chronology-ベネズエラ.csv",
+            "kiroku-concordance-ベネズエラ.csv",
+            "kiroku-results-ベネズエラ.csv",
+            "kiroku-results-ベネズエラ.jsonl",
+            "kiroku-trends-ベネズエラ.csv",
+        ],
+        "nothing else was downloaded"
+    );
+    session.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn exports_work_offline_from_the_single_file() {
+    let session = Session::browser_only().await;
+    let file = kiroku_e2e::dist_dir().join("kiroku.html");
+    let url = url::Url::from_file_path(&file).expect("a file URL");
+    session
+        .client
+        .goto(&format!("{url}#/?{VENEZUELA}&v=kwic"))
+        .await
+        .expect("open the single file");
+    session.wait_for(".kwic-line").await;
+    let total = first_number(&session.text(".kwic-total").await);
+    let csv =
+        csv_records(&export(&session, "concordance", "kiroku-concordance-ベネズエラ.csv").await);
+    assert_eq!(csv.len() - 1, total);
     session.finish().await;
 }
