@@ -473,8 +473,8 @@ pub const JA: Texts = Texts {
     cooc_count: "記事数",
     cooc_empty: "一緒に登場する固有名はありません。",
     export: "書き出し",
-    export_results_csv: "記事（CSV）",
-    export_results_jsonl: "記事（JSON Lines）",
+    export_results_csv: "CSV",
+    export_results_jsonl: "JSON Lines",
     export_csv: "CSV",
 };
 
@@ -582,7 +582,7 @@ pub const EN: Texts = Texts {
     cooc_count: "Articles",
     cooc_empty: "No entities appear together in these articles.",
     export: "Export",
-    export_results_csv: "Articles (CSV)",
-    export_results_jsonl: "Articles (JSON Lines)",
+    export_results_csv: "CSV",
+    export_results_jsonl: "JSON Lines",
     export_csv: "CSV",
 };

@@ -1,5 +1,5 @@
-//! The main column when no article is open: the view switcher, then what every
-//! view shares (the timeline, the filters in force), then the chosen view of the
+//! The main column when no article is open: what every view shares (the
+//! timeline, the filters in force), the view switcher, then the chosen view of the
 //! current results. The trends chart is a timeline of its own, so it replaces the
 //! timeline there.
 
@@ -64,11 +64,14 @@ pub fn Views(props: &ViewsProps) -> Html {
             // One page-level heading for the views (the reader's is the article
             // title), for screen readers' heading navigation.
             <h1 class="visually-hidden">{ format!("kiroku — {}", texts.tagline) }</h1>
-            <ViewSwitcher view={view.clone()} />
-            // Keyed by the view: switching views replaces the panel instead of
-            // patching one view's tree into another's (yew failed to insert the
-            // timeline before a sibling that had changed kind, and stopped).
-            <div class="view-panel">
+            // What every view shares comes first (the timeline, the filters in
+            // force), then the switcher just above the view itself: on a phone the
+            // timeline and its card stay where they were. Both parts are keyed by
+            // the view, so switching views replaces them instead of patching one
+            // view's tree into another's (yew failed to insert the timeline before
+            // a sibling that had changed kind, and stopped). The switcher is not:
+            // its focused link survives the switch.
+            <div class="view-top">
                 { std::iter::once(html! {
                     <div key={view.view.key()}>
                         if view.view != View::Trends {
@@ -80,6 +83,13 @@ pub fn Views(props: &ViewsProps) -> Html {
                             from={view.from}
                             to={view.to}
                         />
+                    </div>
+                }).collect::<Html>() }
+            </div>
+            <ViewSwitcher view={view.clone()} />
+            <div class="view-panel">
+                { std::iter::once(html! {
+                    <div key={view.view.key()}>
                         <ExportBar view={view.clone()} />
                         { body }
                     </div>
