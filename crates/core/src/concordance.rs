@@ -29,6 +29,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::index::{DocId, Index};
+use crate::order::sort_by_dyn;
 use crate::parse::Article;
 use crate::query::Query;
 use crate::results::result_docs;
@@ -232,11 +233,11 @@ impl Index {
         let text = |o: &Occurrence| self.article(o.doc).map_or("", |article| o.text(article));
         match sort {
             KwicSort::Date => {}
-            KwicSort::Left => occurrences.sort_by(|a, b| {
+            KwicSort::Left => sort_by_dyn(&mut occurrences, &|a, b| {
                 let left = |o: &Occurrence| text(o).get(..o.span.start).unwrap_or_default();
                 left(a).chars().rev().cmp(left(b).chars().rev())
             }),
-            KwicSort::Right => occurrences.sort_by(|a, b| {
+            KwicSort::Right => sort_by_dyn(&mut occurrences, &|a, b| {
                 let right = |o: &Occurrence| text(o).get(o.span.end..).unwrap_or_default();
                 right(a).chars().cmp(right(b).chars())
             }),
