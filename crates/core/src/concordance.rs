@@ -230,16 +230,12 @@ impl Index {
             }
         }
         let text = |o: &Occurrence| self.article(o.doc).map_or("", |article| o.text(article));
+        let left = |o: &Occurrence| text(o).get(..o.span.start).unwrap_or_default();
+        let right = |o: &Occurrence| text(o).get(o.span.end..).unwrap_or_default();
         match sort {
             KwicSort::Date => {}
-            KwicSort::Left => occurrences.sort_by(|a, b| {
-                let left = |o: &Occurrence| text(o).get(..o.span.start).unwrap_or_default();
-                left(a).chars().rev().cmp(left(b).chars().rev())
-            }),
-            KwicSort::Right => occurrences.sort_by(|a, b| {
-                let right = |o: &Occurrence| text(o).get(o.span.end..).unwrap_or_default();
-                right(a).chars().cmp(right(b).chars())
-            }),
+            KwicSort::Left => sort_by_context(&mut occurrences, |o| left(o).chars().rev()),
+            KwicSort::Right => sort_by_context(&mut occurrences, |o| right(o).chars()),
         }
         Kwic { occurrences }
     }
@@ -277,5 +273,73 @@ impl Index {
                     .map(move |span| (Some(i), block.span, span))
             });
         title.chain(blocks)
+    }
+}
+
+/// Sorts occurrences by the characters `context` gives (stable: ties keep their
+/// order). Each is first keyed by its first [`KEY_CHARS`] characters, so most
+/// comparisons are two integer comparisons instead of decoding two texts from
+/// different articles; only equal keys compare the whole contexts.
+fn sort_by_context<I: Iterator<Item = char>>(
+    occurrences: &mut Vec<Occurrence>,
+    context: impl Fn(&Occurrence) -> I,
+) {
+    let mut keyed: Vec<((u64, u64), Occurrence)> = occurrences
+        .drain(..)
+        .map(|o| (prefix_key(context(&o)), o))
+        .collect();
+    keyed.sort_by(|(key_a, a), (key_b, b)| {
+        key_a.cmp(key_b).then_with(|| context(a).cmp(context(b)))
+    });
+    occurrences.extend(keyed.into_iter().map(|(_, o)| o));
+}
+
+/// Characters in a sort key: three per `u64`.
+const KEY_CHARS: usize = 6;
+
+/// The first [`KEY_CHARS`] characters, ordered as the strings are: each character
+/// as its code point + 1 in 21 bits (0 marks the end, below every character, so
+/// a prefix sorts first), most significant first.
+fn prefix_key(chars: impl Iterator<Item = char>) -> (u64, u64) {
+    let mut key = [0u64; 2];
+    for (i, c) in chars.take(KEY_CHARS).enumerate() {
+        key[i / 3] |= (u64::from(c) + 1) << (42 - 21 * (i % 3));
+    }
+    (key[0], key[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_keys_order_as_the_strings() {
+        let texts = [
+            "",
+            "\u{0}",
+            "\u{0}\u{0}",
+            "a",
+            "ab",
+            "abcdef",
+            "abcdefg",
+            "abcdeg",
+            "b",
+            "米",
+            "\u{10FFFF}",
+            "\u{10FFFF}\u{10FFFF}",
+        ];
+        for a in texts {
+            for b in texts {
+                let (ka, kb) = (prefix_key(a.chars()), prefix_key(b.chars()));
+                if ka != kb {
+                    assert_eq!(ka.cmp(&kb), a.cmp(b), "{a:?} {b:?}");
+                } else {
+                    assert_eq!(
+                        a.chars().take(KEY_CHARS).collect::<String>(),
+                        b.chars().take(KEY_CHARS).collect::<String>()
+                    );
+                }
+            }
+        }
     }
 }

@@ -20,6 +20,7 @@
 //! assert_eq!(pairs, [("中国", "米国", 2), ("中国", "原油", 1), ("米国", "原油", 1)]);
 //! ```
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::entity::{EntityId, EntityKind};
@@ -78,7 +79,8 @@ impl Cooccurrence {
 
 impl Index {
     /// Co-occurrence of entities in `request`'s results (query, filters and date
-    /// range applied; paging ignored), over the `top` most mentioned entities.
+    /// range applied; paging ignored), over the `top` most mentioned entities:
+    /// `top` bounds the work, as pairs are counted among those only.
     pub fn cooccurrence(&self, request: &SearchRequest, top: usize) -> Cooccurrence {
         let docs = result_docs(self, request);
         let gazetteer = self.gazetteer();
@@ -113,8 +115,9 @@ impl Index {
         for (i, entity) in entities.iter().enumerate() {
             rank[entity.id as usize] = Some(i);
         }
-        let n = entities.len();
-        let mut both = vec![0usize; n * n];
+        // Pairs counted sparsely: `top` may be large (a hand-edited URL) while few
+        // pairs ever meet; a dense top × top table would not fit.
+        let mut both: FxHashMap<(usize, usize), usize> = FxHashMap::default();
         let mut present: Vec<usize> = Vec::new();
         for &doc in &docs {
             present.clear();
@@ -126,16 +129,13 @@ impl Index {
             present.sort_unstable();
             for (i, &a) in present.iter().enumerate() {
                 for &b in &present[i + 1..] {
-                    both[a * n + b] += 1;
+                    *both.entry((a, b)).or_default() += 1;
                 }
             }
         }
-        let mut pairs: Vec<Pair> = (0..n)
-            .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
-            .filter_map(|(a, b)| {
-                let count = both[a * n + b];
-                (count > 0).then_some(Pair { a, b, count })
-            })
+        let mut pairs: Vec<Pair> = both
+            .into_iter()
+            .map(|((a, b), count)| Pair { a, b, count })
             .collect();
         let name = |i: usize| entities[i].name.as_str();
         pairs.sort_by(|x, y| {
@@ -143,6 +143,8 @@ impl Index {
                 .cmp(&x.count)
                 .then_with(|| name(x.a).cmp(name(y.a)))
                 .then_with(|| name(x.b).cmp(name(y.b)))
+                // Two entities spelled alike: the hash map's order must not show.
+                .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
         });
         Cooccurrence {
             articles: docs.len(),
