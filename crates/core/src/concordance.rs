@@ -42,9 +42,10 @@ use crate::Span;
 pub enum KwicSort {
     /// By the left context read from the match backwards (the word before the
     /// match first, then the one before it…), AntConc's "1L, 2L" sort: lines with
-    /// the same preceding word gather.
+    /// the same preceding word gather. Contexts compare by code point over their
+    /// first [`SORT_CONTEXT_CHARS`] characters.
     Left,
-    /// By the right context read forwards from the match.
+    /// By the right context read forwards from the match (the same way).
     Right,
     /// Newest article first (ties in corpus order), then reading order.
     #[default]
@@ -234,8 +235,12 @@ impl Index {
         let right = |o: &Occurrence| text(o).get(o.span.end..).unwrap_or_default();
         match sort {
             KwicSort::Date => {}
-            KwicSort::Left => sort_by_context(&mut occurrences, |o| left(o).chars().rev()),
-            KwicSort::Right => sort_by_context(&mut occurrences, |o| right(o).chars()),
+            KwicSort::Left => sort_by_context(&mut occurrences, |o| {
+                left(o).chars().rev().take(SORT_CONTEXT_CHARS)
+            }),
+            KwicSort::Right => sort_by_context(&mut occurrences, |o| {
+                right(o).chars().take(SORT_CONTEXT_CHARS)
+            }),
         }
         Kwic { occurrences }
     }
@@ -275,6 +280,11 @@ impl Index {
         title.chain(blocks)
     }
 }
+
+/// Characters of context a sort compares: more than a line shows, and a bound, so
+/// a text repeating one phrase thousands of times in one line (whose contexts agree
+/// for a megabyte) sorts in linear time per comparison, not quadratic.
+pub const SORT_CONTEXT_CHARS: usize = 64;
 
 /// Sorts occurrences by the characters `context` gives (stable: ties keep their
 /// order). Each is first keyed by its first [`KEY_CHARS`] characters, so most
