@@ -52,6 +52,18 @@ pub enum KwicSort {
     Date,
 }
 
+impl KwicSort {
+    /// The name [`KwicSort::from_str`](std::str::FromStr) reads: `left`, `right`
+    /// or `date` (for URLs).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KwicSort::Left => "left",
+            KwicSort::Right => "right",
+            KwicSort::Date => "date",
+        }
+    }
+}
+
 impl std::str::FromStr for KwicSort {
     type Err = String;
     fn from_str(s: &str) -> Result<KwicSort, String> {
@@ -321,6 +333,14 @@ fn prefix_key(chars: impl Iterator<Item = char>) -> (u64, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_names_round_trip() {
+        for sort in [KwicSort::Left, KwicSort::Right, KwicSort::Date] {
+            assert_eq!(sort.as_str().parse::<KwicSort>(), Ok(sort));
+        }
+        assert!("LEFT".parse::<KwicSort>().is_err());
+    }
 
     #[test]
     fn prefix_keys_order_as_the_strings() {
