@@ -1,5 +1,6 @@
 //! `cargo bench -p kiroku-core --bench views`: the views of the current results
-//! (trends, concordance, chronology, co-occurrence) on the generated 10k corpus.
+//! (trends, concordance, chronology, co-occurrence, export) on the generated 10k
+//! corpus.
 //!
 //! The concordance case is a term with about 100k occurrences in 10k articles:
 //! `kwic` (find and sort every occurrence: once per query and sort) and `page`
@@ -68,6 +69,32 @@ fn main() {
         .collect();
     group.bench_function("trends-4-queries", |b| {
         b.iter(|| index.trends(black_box(&request("")), &compared))
+    });
+    group.bench_function("chronology-all-first-page", |b| {
+        b.iter(|| index.chronology(black_box(&request("")), 0, PAGE))
+    });
+    group.bench_function("chronology-name-first-page", |b| {
+        b.iter(|| index.chronology(black_box(&request("マドゥロ")), 0, PAGE))
+    });
+    group.bench_function("cooccurrence-all-top-20", |b| {
+        b.iter(|| index.cooccurrence(black_box(&request("")), 20))
+    });
+    group.bench_function("cooccurrence-name-top-20", |b| {
+        b.iter(|| index.cooccurrence(black_box(&request("マドゥロ")), 20))
+    });
+    group.bench_function("concordance-name-first-page", |b| {
+        b.iter(|| {
+            index.concordance(
+                black_box(&request("マドゥロ")),
+                KwicSort::Date,
+                0,
+                PAGE,
+                CONTEXT_CHARS,
+            )
+        })
+    });
+    group.bench_function("export-results-csv-name", |b| {
+        b.iter(|| kiroku_core::export::results(&index, black_box(&request("マドゥロ"))).to_csv())
     });
     group.finish();
     c.final_summary();

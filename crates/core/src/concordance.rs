@@ -43,13 +43,26 @@ use crate::Span;
 pub enum KwicSort {
     /// By the left context read from the match backwards (the word before the
     /// match first, then the one before it…), AntConc's "1L, 2L" sort: lines with
-    /// the same preceding word gather.
+    /// the same preceding word gather. Contexts compare by code point over their
+    /// first [`SORT_CONTEXT_CHARS`] characters.
     Left,
-    /// By the right context read forwards from the match.
+    /// By the right context read forwards from the match (the same way).
     Right,
     /// Newest article first (ties in corpus order), then reading order.
     #[default]
     Date,
+}
+
+impl KwicSort {
+    /// The name [`KwicSort::from_str`](std::str::FromStr) reads: `left`, `right`
+    /// or `date` (for URLs).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KwicSort::Left => "left",
+            KwicSort::Right => "right",
+            KwicSort::Date => "date",
+        }
+    }
 }
 
 impl std::str::FromStr for KwicSort {
@@ -231,15 +244,15 @@ impl Index {
             }
         }
         let text = |o: &Occurrence| self.article(o.doc).map_or("", |article| o.text(article));
+        let left = |o: &Occurrence| text(o).get(..o.span.start).unwrap_or_default();
+        let right = |o: &Occurrence| text(o).get(o.span.end..).unwrap_or_default();
         match sort {
             KwicSort::Date => {}
-            KwicSort::Left => sort_by_dyn(&mut occurrences, &|a, b| {
-                let left = |o: &Occurrence| text(o).get(..o.span.start).unwrap_or_default();
-                left(a).chars().rev().cmp(left(b).chars().rev())
+            KwicSort::Left => sort_by_context(&mut occurrences, |o| {
+                left(o).chars().rev().take(SORT_CONTEXT_CHARS)
             }),
-            KwicSort::Right => sort_by_dyn(&mut occurrences, &|a, b| {
-                let right = |o: &Occurrence| text(o).get(o.span.end..).unwrap_or_default();
-                right(a).chars().cmp(right(b).chars())
+            KwicSort::Right => sort_by_context(&mut occurrences, |o| {
+                right(o).chars().take(SORT_CONTEXT_CHARS)
             }),
         }
         Kwic { occurrences }
@@ -278,5 +291,86 @@ impl Index {
                     .map(move |span| (Some(i), block.span, span))
             });
         title.chain(blocks)
+    }
+}
+
+/// Characters of context a sort compares: more than a line shows, and a bound, so
+/// a text repeating one phrase thousands of times in one line (whose contexts agree
+/// for a megabyte) sorts in linear time per comparison, not quadratic.
+pub const SORT_CONTEXT_CHARS: usize = 64;
+
+/// Sorts occurrences by the characters `context` gives (stable: ties keep their
+/// order). Each is first keyed by its first [`KEY_CHARS`] characters, so most
+/// comparisons are two integer comparisons instead of decoding two texts from
+/// different articles; only equal keys compare the whole contexts.
+fn sort_by_context<I: Iterator<Item = char>>(
+    occurrences: &mut Vec<Occurrence>,
+    context: impl Fn(&Occurrence) -> I,
+) {
+    let mut keyed: Vec<((u64, u64), Occurrence)> = occurrences
+        .drain(..)
+        .map(|o| (prefix_key(context(&o)), o))
+        .collect();
+    sort_by_dyn(&mut keyed, &|(key_a, a), (key_b, b)| {
+        key_a.cmp(key_b).then_with(|| context(a).cmp(context(b)))
+    });
+    occurrences.extend(keyed.into_iter().map(|(_, o)| o));
+}
+
+/// Characters in a sort key: three per `u64`.
+const KEY_CHARS: usize = 6;
+
+/// The first [`KEY_CHARS`] characters, ordered as the strings are: each character
+/// as its code point + 1 in 21 bits (0 marks the end, below every character, so
+/// a prefix sorts first), most significant first.
+fn prefix_key(chars: impl Iterator<Item = char>) -> (u64, u64) {
+    let mut key = [0u64; 2];
+    for (i, c) in chars.take(KEY_CHARS).enumerate() {
+        key[i / 3] |= (u64::from(c) + 1) << (42 - 21 * (i % 3));
+    }
+    (key[0], key[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_names_round_trip() {
+        for sort in [KwicSort::Left, KwicSort::Right, KwicSort::Date] {
+            assert_eq!(sort.as_str().parse::<KwicSort>(), Ok(sort));
+        }
+        assert!("LEFT".parse::<KwicSort>().is_err());
+    }
+
+    #[test]
+    fn prefix_keys_order_as_the_strings() {
+        let texts = [
+            "",
+            "\u{0}",
+            "\u{0}\u{0}",
+            "a",
+            "ab",
+            "abcdef",
+            "abcdefg",
+            "abcdeg",
+            "b",
+            "米",
+            "\u{10FFFF}",
+            "\u{10FFFF}\u{10FFFF}",
+        ];
+        for a in texts {
+            for b in texts {
+                let (ka, kb) = (prefix_key(a.chars()), prefix_key(b.chars()));
+                if ka != kb {
+                    assert_eq!(ka.cmp(&kb), a.cmp(b), "{a:?} {b:?}");
+                } else {
+                    assert_eq!(
+                        a.chars().take(KEY_CHARS).collect::<String>(),
+                        b.chars().take(KEY_CHARS).collect::<String>()
+                    );
+                }
+            }
+        }
     }
 }

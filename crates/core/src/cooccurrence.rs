@@ -28,12 +28,16 @@ use crate::order::sort_by_dyn;
 use crate::results::result_docs;
 use crate::search::SearchRequest;
 
+/// The most entities a co-occurrence compares: far more than a matrix can show,
+/// and a pair table of at most 130 816 cells.
+pub const MAX_TOP: usize = 512;
+
 /// The entities of the current results and how often they appear together.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Cooccurrence {
     /// Result articles (the most any count can be).
     pub articles: usize,
-    /// The `top` entities mentioned by the most results, count descending, then
+    /// The `top` (at most [`MAX_TOP`]) entities mentioned by the most results, count descending, then
     /// name; entities no result mentions are left out.
     pub entities: Vec<CooccurringEntity>,
     /// Every pair of `entities` that some result mentions together, count
@@ -79,7 +83,9 @@ impl Cooccurrence {
 
 impl Index {
     /// Co-occurrence of entities in `request`'s results (query, filters and date
-    /// range applied; paging ignored), over the `top` most mentioned entities.
+    /// range applied; paging ignored), over the `top` most mentioned entities:
+    /// pairs are counted among those only, so `top` bounds the work; it is capped
+    /// at [`MAX_TOP`] (a hand-edited URL must not ask for a table of millions).
     pub fn cooccurrence(&self, request: &SearchRequest, top: usize) -> Cooccurrence {
         let docs = result_docs(self, request);
         let gazetteer = self.gazetteer();
@@ -109,15 +115,17 @@ impl Index {
         sort_by_dyn(&mut entities, &|x, y| {
             y.count.cmp(&x.count).then_with(|| x.name.cmp(&y.name))
         });
-        entities.truncate(top);
+        entities.truncate(top.min(MAX_TOP));
 
         // Rank of each entity among the top ones, by id; then a triangle of counts.
         let mut rank = vec![None; counts.len()];
         for (i, entity) in entities.iter().enumerate() {
             rank[entity.id as usize] = Some(i);
         }
+        // A dense table of pair counts over the top entities: with `top` capped it
+        // stays small, and it beat a hash map of pairs in the views bench.
         let n = entities.len();
-        let mut both = vec![0usize; n * n];
+        let mut both = vec![0u32; n * n];
         let mut present: Vec<usize> = Vec::new();
         for &doc in &docs {
             present.clear();
@@ -129,14 +137,16 @@ impl Index {
             present.sort_unstable();
             for (i, &a) in present.iter().enumerate() {
                 for &b in &present[i + 1..] {
-                    both[a * n + b] += 1;
+                    if let Some(count) = both.get_mut(a * n + b) {
+                        *count += 1;
+                    }
                 }
             }
         }
         let mut pairs: Vec<Pair> = (0..n)
             .flat_map(|a| (a + 1..n).map(move |b| (a, b)))
             .filter_map(|(a, b)| {
-                let count = both[a * n + b];
+                let count = both[a * n + b] as usize;
                 (count > 0).then_some(Pair { a, b, count })
             })
             .collect();
@@ -146,6 +156,8 @@ impl Index {
                 .cmp(&x.count)
                 .then_with(|| name(x.a).cmp(name(y.a)))
                 .then_with(|| name(x.b).cmp(name(y.b)))
+                // Two entities spelled alike: by rank.
+                .then_with(|| (x.a, x.b).cmp(&(y.a, y.b)))
         });
         Cooccurrence {
             articles: docs.len(),

@@ -636,3 +636,38 @@ fn a_hostile_corpus_exports_readable_files() {
         assert!(object["title"].is_string(), "{line}");
     }
 }
+
+#[test]
+fn every_view_copes_with_hostile_text() {
+    let src = include_str!("../../../tests/fixtures/hostile-corpus.jsonl");
+    let long_line = format!(
+        "{}末尾",
+        "長文 <b>&amp;</b>\u{202E}\u{200B} ".repeat(60_000)
+    );
+    let long = format!(
+        "{{\"date\":\"2025-01-02\",\"title\":\"長い行\",\"body\":\"{long_line}2025年1月1日\"}}\n"
+    );
+    let fixture_queries = ["", "長文", "b", "<", "-長文", "script", "\u{202E}"];
+    for (src, queries) in [
+        (src.to_string(), &fixture_queries[..]),
+        (long, &["", "長文"][..]),
+    ] {
+        let index = Index::build(parse::parse(&src).corpus, &Gazetteer::default());
+        for &query in queries {
+            let request = request(query);
+            for sort in [KwicSort::Left, KwicSort::Right, KwicSort::Date] {
+                let concordance = index.concordance(&request, sort, 0, 20, 10);
+                for line in &concordance.lines {
+                    assert!(line.left.chars().count() <= 10 && line.right.chars().count() <= 10);
+                }
+            }
+            let chronology = index.chronology(&request, 0, 20);
+            for entry in &chronology.entries {
+                assert!(entry.sentence.chars().count() <= 2 * 120 + 20);
+            }
+            let _ = index.cooccurrence(&request, 10);
+            let _ = index.trends(&request, &[query.to_string(), "長".to_string()]);
+            let _ = kiroku_core::export::results(&index, &request).to_csv();
+        }
+    }
+}
