@@ -18,7 +18,7 @@ use kiroku_core::cooccurrence::Cooccurrence as Counts;
 use kiroku_core::Index;
 use yew::prelude::*;
 
-use super::{use_dispatch, use_shared};
+use super::{use_dispatch, use_entity_names, use_shared};
 use crate::hooks::search::request;
 use crate::i18n::text_lang;
 use crate::state::{Action, State};
@@ -103,6 +103,7 @@ pub fn Cooccurrence(props: &CooccurrenceProps) -> Html {
     let lang = shared.as_ref().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
     let dispatch = use_dispatch();
+    let shown_names = use_entity_names();
     let index = shared.as_ref().map(|s| s.index.clone());
     let counts = {
         let index = index.clone();
@@ -127,11 +128,12 @@ pub fn Cooccurrence(props: &CooccurrenceProps) -> Html {
         let query = pair_query(&index, &props.view.query, &a, &b);
         dispatch.reform(move |_: MouseEvent| Action::ShowPair(a.clone(), b.clone(), query.clone()))
     };
+    // Shown in the UI language; the filter and the URL keep canonical names.
     let name = |i: usize| {
         counts
             .entities
             .get(i)
-            .map(|e| e.name.clone())
+            .map(|e| shown_names.get(&e.name))
             .unwrap_or_default()
     };
 

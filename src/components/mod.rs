@@ -28,5 +28,5 @@ pub mod trends;
 pub mod view_switcher;
 pub mod views;
 
-pub use crate::context::{use_dispatch, use_shared};
+pub use crate::context::{use_dispatch, use_entity_names, use_shared};
 pub use crate::dom::clicked_within;

@@ -224,7 +224,7 @@ impl Index {
     /// body blocks of its results (filters and date range applied; paging and the
     /// result sort ignored), in `sort` order. Ties keep the date order.
     pub fn kwic(&self, request: &SearchRequest, sort: KwicSort) -> Kwic {
-        let query = Query::parse(&request.query, self.normalizer());
+        let query = self.parse_query(&request.query);
         if query.positive_atoms().next().is_none() {
             return Kwic::default();
         }
@@ -263,7 +263,7 @@ impl Index {
     /// each a byte span in that text. The reader's "match n of N" counts these;
     /// [`KwicLine::occurrence`] is an index into this list.
     pub fn matches_in(&self, query: &str, doc: DocId) -> Vec<(Option<usize>, Span)> {
-        let query = Query::parse(query, self.normalizer());
+        let query = self.parse_query(query);
         self.article(doc).map_or_else(Vec::new, |article| {
             self.located_matches(&query, article)
                 .map(|(block, _, span)| (block, span))
