@@ -182,6 +182,16 @@ impl Lang {
         }
     }
 
+    /// The chip of entities that must all appear (a co-occurrence pair).
+    pub fn together(self, names: &[String]) -> String {
+        match (self, names) {
+            (Lang::Ja, [a, b]) => format!("{a}と{b}の両方"),
+            (Lang::En, [a, b]) => format!("both {a} and {b}"),
+            (Lang::Ja, _) => format!("{}をすべて", names.join("・")),
+            (Lang::En, _) => format!("all of {}", names.join(", ")),
+        }
+    }
+
     /// A full date: `2025年11月7日` / `7 Nov 2025`.
     pub fn date(self, date: Date) -> String {
         match self {

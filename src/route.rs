@@ -5,7 +5,9 @@
 //! The views add `v=` (`trends`, `kwic`, `chronology`, `cooccurrence`; the article
 //! list has none), `c=` (a compared query, repeated, at most four), `tm=share` (the
 //! trends measure), `ks=left|right` (the concordance's order) and `m=` (the match the
-//! reader emphasizes, 1-based, only with `a=`).
+//! reader emphasizes, 1-based, only with `a=`). `b=` (repeated, at most
+//! [`MAX_TOGETHER`]) names entities that must all appear: a co-occurrence pair's
+//! "both", which `e=` cannot say for two entities of one kind (it ORs them).
 //! Decoding never fails: unknown keys and invalid values (a bad date, a year that
 //! is not a number, broken percent escapes) are skipped, so any URL gives a view;
 //! a `from` after its `to` is read as the same range written forwards.
@@ -25,6 +27,10 @@ use kiroku_core::{Date, KwicSort, Sort};
 
 use crate::state::{Measure, State, View, MAX_SERIES};
 
+/// Entities a URL can require together at most (a pair needs two; the bound
+/// keeps a hand-made link from asking for hundreds).
+pub const MAX_TOGETHER: usize = 8;
+
 /// The hash for `state`, starting with `#/`.
 pub fn encode(state: &State) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
@@ -36,6 +42,9 @@ pub fn encode(state: &State) -> String {
     }
     for entity in &state.entities {
         pairs.push(("e", entity.clone()));
+    }
+    for entity in &state.together {
+        pairs.push(("b", entity.clone()));
     }
     for year in &state.years {
         pairs.push(("y", year.to_string()));
@@ -96,6 +105,12 @@ pub fn decode(hash: &str) -> State {
             "q" => state.query = value,
             "e" if !value.is_empty() && !state.entities.contains(&value) => {
                 state.entities.push(value)
+            }
+            "b" if !value.is_empty()
+                && state.together.len() < MAX_TOGETHER
+                && !state.together.contains(&value) =>
+            {
+                state.together.push(value)
             }
             "y" => {
                 if let Ok(year) = value.parse::<i32>() {

@@ -94,6 +94,9 @@ pub struct State {
     pub query: String,
     /// Selected entities (canonical names), in the order they were picked.
     pub entities: Vec<String>,
+    /// Entities (canonical names) that must all appear, whatever their kinds: a
+    /// co-occurrence pair's "both" (the entity filter ORs one kind's entities).
+    pub together: Vec<String>,
     /// Selected publication years, ascending.
     pub years: Vec<i32>,
     /// Inclusive publication date range (timeline brush or bin).
@@ -122,14 +125,17 @@ impl State {
     /// True when any filter (entities, years, date range) narrows the results.
     pub fn has_filters(&self) -> bool {
         !self.entities.is_empty()
+            || !self.together.is_empty()
             || !self.years.is_empty()
             || self.from.is_some()
             || self.to.is_some()
     }
 
-    /// How many filters are in force (each entity, each year, a date range).
+    /// How many filters are in force (each entity, the entities required
+    /// together, each year, a date range).
     pub fn n_filters(&self) -> usize {
         self.entities.len()
+            + usize::from(!self.together.is_empty())
             + self.years.len()
             + usize::from(self.from.is_some() || self.to.is_some())
     }
@@ -140,6 +146,7 @@ impl State {
     /// than silently showing the list.
     pub fn retain_known(mut self, is_entity: impl Fn(&str) -> bool) -> State {
         self.entities.retain(|name| is_entity(name));
+        self.together.retain(|name| is_entity(name));
         self
     }
 
@@ -157,6 +164,7 @@ impl State {
     pub fn same_search(&self, other: &State) -> bool {
         self.query == other.query
             && self.entities == other.entities
+            && self.together == other.together
             && self.years == other.years
             && self.from == other.from
             && self.to == other.to
@@ -202,8 +210,10 @@ impl State {
                 next.from = None;
                 next.to = None;
             }
+            Action::ClearTogether => next.together.clear(),
             Action::ClearFilters => {
                 next.entities.clear();
+                next.together.clear();
                 next.years.clear();
                 next.from = None;
                 next.to = None;
@@ -255,13 +265,12 @@ impl State {
                 next.article = None;
                 next.occurrence = None;
             }
-            Action::ShowPair(a, b, query) => {
+            Action::ShowPair(a, b) => {
                 for name in [a, b] {
-                    if !name.is_empty() && !next.entities.contains(name) {
-                        next.entities.push(name.clone());
+                    if !name.is_empty() && !next.together.contains(name) {
+                        next.together.push(name.clone());
                     }
                 }
-                next.query = query.clone();
                 next.view = View::Articles;
                 next.article = None;
                 next.occurrence = None;
@@ -326,11 +335,12 @@ pub enum Action {
     /// The articles of one query in one period (a point of the trends chart): the
     /// list with that query and date range.
     ShowPeriod(String, Date, Date),
-    /// The articles that mention both entities (a co-occurrence pair): both in the
-    /// entity filter, and the query to search with. Entities of one kind are ORed
-    /// by the filter, so for those the caller adds both names' spellings to the
-    /// query (see `components::cooccurrence`), which makes "both" hold.
-    ShowPair(String, String, String),
+    /// The articles of the current results that mention both entities (a
+    /// co-occurrence pair): both join [`State::together`], the query and the
+    /// other filters stay.
+    ShowPair(String, String),
+    /// Drops the entities required together (their chip).
+    ClearTogether,
     /// Back to the start: no query, no filters, no article.
     Reset,
     /// The URL changed from outside (Back/Forward, a pasted link): adopt its state.

@@ -68,6 +68,13 @@ fn the_views_keys_decode_and_bad_values_are_dropped() {
     check("#/?m=3", "#/");
     check("#/?a=x&m=0&m=-1&m=two", "#/?a=x");
     check("#/?a=x&m=99999999999999999999999999", "#/?a=x");
+    // Entities required together: blanks and repeats dropped, eight at most.
+    check("#/?b=a&b=&b=a&b=b", "#/?b=a&b=b");
+    check(
+        "#/?b=1&b=2&b=3&b=4&b=5&b=6&b=7&b=8&b=9",
+        "#/?b=1&b=2&b=3&b=4&b=5&b=6&b=7&b=8",
+    );
+    check("#/?e=a&b=a&b=%E3%81", "#/?e=a&b=a");
 }
 
 #[test]
@@ -137,6 +144,10 @@ fn arb_state() -> impl Strategy<Value = State> {
                 Just(KwicSort::Left),
                 Just(KwicSort::Right)
             ],
+            prop::collection::btree_set(
+                any::<String>().prop_filter("non-empty", |s| !s.is_empty()),
+                0..4,
+            ),
         ),
     )
         .prop_map(
@@ -149,7 +160,7 @@ fn arb_state() -> impl Strategy<Value = State> {
                 sort,
                 article,
                 embed,
-                (occurrence, view, mut compare, measure, line_sort),
+                (occurrence, view, mut compare, measure, line_sort, together),
             )| {
                 let mut seen = Vec::new();
                 entities.retain(|e| {
@@ -174,6 +185,7 @@ fn arb_state() -> impl Strategy<Value = State> {
                 State {
                     query,
                     entities,
+                    together: together.into_iter().collect(),
                     years: years.into_iter().collect(),
                     from,
                     to,

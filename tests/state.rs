@@ -152,11 +152,23 @@ fn view_actions_lead_to_states() {
         )],
         "#/?q=b&c=a&c=b&from=2025-01-01&to=2025-12-31",
     );
+    // A pair keeps the query and the entity filter, and requires both.
     check(
-        "#/?e=a&v=cooccurrence",
-        vec![ShowPair("a".into(), "b".into(), "a b".into())],
-        "#/?q=a%20b&e=a&e=b",
+        "#/?q=x&e=a&v=cooccurrence",
+        vec![ShowPair("a".into(), "b".into())],
+        "#/?q=x&e=a&b=a&b=b",
     );
+    check(
+        "#/?b=a&b=b&v=cooccurrence",
+        vec![ShowPair("b".into(), "c".into())],
+        "#/?b=a&b=b&b=c",
+    );
+    check(
+        "#/?q=x&b=a&b=b&y=2025",
+        vec![ClearTogether],
+        "#/?q=x&y=2025",
+    );
+    check("#/?b=a&b=b&e=c", vec![ClearFilters], "#/");
 }
 
 #[test]
@@ -412,7 +424,7 @@ fn no_op_actions_record_nothing_even_twice_before_a_render() {
 
 #[test]
 fn which_actions_start_an_entry() {
-    let start = model("#/?q=x");
+    let start = model("#/?q=x&b=p&b=q");
     let entry = |action: Action| start.clone().reduce(action).entry - start.entry;
     for action in [
         Action::Search("y".into()),
@@ -430,7 +442,8 @@ fn which_actions_start_an_entry() {
         Action::SetLineSort(KwicSort::Left),
         Action::OpenAt("a".into(), 2),
         Action::ShowPeriod("y".into(), date("2025-01-01"), date("2025-12-31")),
-        Action::ShowPair("a".into(), "b".into(), "x".into()),
+        Action::ShowPair("a".into(), "b".into()),
+        Action::ClearTogether,
         // The first keystroke of a burst.
         Action::SetQuery("xy".into()),
     ] {

@@ -1,21 +1,13 @@
 //! The co-occurrence view: which entities the current results mention together,
 //! as a ranked table of pairs (the accessible form: real table semantics) and a
 //! small matrix of the most mentioned entities. A pair's count leads to the
-//! articles that mention both.
-//!
-//! "Both": the entity filter ORs entities of one kind (two people give articles
-//! with either) and ANDs kinds. So a pair of different kinds is the filter alone;
-//! a pair of one kind also puts both names' spellings into the query
-//! ([`pair_query`]), which requires each name in the text. The gazetteer finds an
-//! entity only where one of its spellings stands, so every article mentioning both
-//! passes; one that has a spelling where the gazetteer saw a longer name or an
-//! excluded word would pass too, which the default corpus has no case of (the e2e
-//! test checks that the list has exactly the pair's count).
+//! articles that mention both: the pair joins `State::together`, which the core
+//! applies as "every one of these entities" (`SearchRequest::together`), not the
+//! entity filter, which ORs two entities of one kind as a facet does.
 
 use std::rc::Rc;
 
 use kiroku_core::cooccurrence::Cooccurrence as Counts;
-use kiroku_core::Index;
 use yew::prelude::*;
 
 use super::{use_dispatch, use_entity_names, use_shared};
@@ -31,59 +23,6 @@ pub const MATRIX: usize = 8;
 #[derive(Properties, PartialEq)]
 pub struct CooccurrenceProps {
     pub view: Rc<State>,
-}
-
-/// The query that, with both entities in the filter, selects the articles that
-/// mention both: `query` itself for entities of different kinds (the filter ANDs
-/// kinds); for one kind, `query` plus one clause per entity, its spellings ORed —
-/// only those not containing another of its spellings once normalized (マドゥロ
-/// covers マドゥーロ and ニコラス・マドゥロ), quoted where the query language would
-/// read them otherwise.
-pub fn pair_query(index: &Index, query: &str, a: &str, b: &str) -> String {
-    let gazetteer = index.gazetteer();
-    let entity = |name: &str| gazetteer.find(name).and_then(|id| gazetteer.entity(id));
-    let (Some(first), Some(second)) = (entity(a), entity(b)) else {
-        return query.to_string();
-    };
-    if first.kind != second.kind {
-        return query.to_string();
-    }
-    let normalizer = index.normalizer();
-    let clause = |entity: &kiroku_core::entity::Entity| {
-        let spellings: Vec<(String, String)> = std::iter::once(&entity.name)
-            .chain(&entity.variants)
-            .map(|s| (s.clone(), normalizer.normalize(s)))
-            .collect();
-        let mut kept: Vec<&str> = Vec::new();
-        for (i, (spelling, normalized)) in spellings.iter().enumerate() {
-            let covered = spellings.iter().enumerate().any(|(j, (_, other))| {
-                j != i && normalized.contains(other.as_str()) && (normalized != other || j < i)
-            });
-            if !covered && !normalized.is_empty() {
-                kept.push(spelling);
-            }
-        }
-        kept.iter()
-            .map(|s| {
-                if s.contains([' ', '"', '\u{3000}']) || s.starts_with('-') || *s == "OR" {
-                    format!("\"{}\"", s.replace('"', ""))
-                } else {
-                    s.to_string()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" OR ")
-    };
-    let mut combined = query.trim().to_string();
-    for part in [clause(first), clause(second)] {
-        if !part.is_empty() {
-            if !combined.is_empty() {
-                combined.push(' ');
-            }
-            combined.push_str(&part);
-        }
-    }
-    combined
 }
 
 /// How strong a matrix cell is, as one of five classes (no inline style: CSP).
@@ -116,17 +55,16 @@ pub fn Cooccurrence(props: &CooccurrenceProps) -> Html {
             },
         )
     };
-    let Some(index) = index else {
+    if index.is_none() {
         return html! {};
-    };
+    }
     let counts: &Counts = &counts;
     let show = |a: usize, b: usize| {
         let (Some(first), Some(second)) = (counts.entities.get(a), counts.entities.get(b)) else {
             return Callback::noop();
         };
         let (a, b) = (first.name.clone(), second.name.clone());
-        let query = pair_query(&index, &props.view.query, &a, &b);
-        dispatch.reform(move |_: MouseEvent| Action::ShowPair(a.clone(), b.clone(), query.clone()))
+        dispatch.reform(move |_: MouseEvent| Action::ShowPair(a.clone(), b.clone()))
     };
     // Shown in the UI language; the filter and the URL keep canonical names.
     let name = |i: usize| {

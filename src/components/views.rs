@@ -79,6 +79,7 @@ pub fn Views(props: &ViewsProps) -> Html {
                         }
                         <ActiveFilters
                             entities={view.entities.clone()}
+                            together={view.together.clone()}
                             years={view.years.clone()}
                             from={view.from}
                             to={view.to}

@@ -553,16 +553,7 @@ proptest! {
     /// `entities_of`, ranked count first, then by name.
     #[test]
     fn cooccurrence_equals_brute_force(corpus in corpus(), query in select(&["", "米", "-米", "ア", "カ OR 国"][..]), top in 0usize..6) {
-        let gazetteer = Gazetteer::from_toml(
-            "[[entity]]\nname = \"カガ\"\nkind = \"place\"\nvariants = [\"ア\"]\n\
-             [[entity]]\nname = \"米国\"\nkind = \"place\"\n\
-             [[entity]]\nname = \"バ\"\nkind = \"person\"\n\
-             [[entity]]\nname = \"イ\"\nkind = \"topic\"\n\
-             [[entity]]\nname = \"サ\"\nkind = \"organization\"\n\
-             [[entity]]\nname = \"国\"\nkind = \"topic\"\nexclude = [\"米国\"]\n",
-            Normalizer::default(),
-        ).unwrap();
-        let index = Index::build(corpus, &gazetteer);
+        let index = Index::build(corpus, &views_gazetteer());
         let request = SearchRequest { query: query.into(), ..SearchRequest::default() };
         let co = index.cooccurrence(&request, top);
         let results = index.search(&SearchRequest { limit: usize::MAX, ..request });
@@ -596,6 +587,111 @@ proptest! {
         prop_assert_eq!(got_pairs, expected_pairs);
         for p in &co.pairs {
             prop_assert_eq!(co.count(p.b, p.a), p.count);
+        }
+    }
+}
+
+/// The co-occurrence tests' gazetteer: two people and two places (so a pair can
+/// be of one kind, which the entity filter ORs), a variant and an exclusion.
+fn views_gazetteer() -> Gazetteer {
+    Gazetteer::from_toml(
+        "[[entity]]\nname = \"カガ\"\nkind = \"place\"\nvariants = [\"ア\"]\n\
+         [[entity]]\nname = \"米国\"\nkind = \"place\"\n\
+         [[entity]]\nname = \"バ\"\nkind = \"person\"\n\
+         [[entity]]\nname = \"パ\"\nkind = \"person\"\n\
+         [[entity]]\nname = \"イ\"\nkind = \"topic\"\n\
+         [[entity]]\nname = \"サ\"\nkind = \"organization\"\n\
+         [[entity]]\nname = \"国\"\nkind = \"topic\"\nexclude = [\"米国\"]\n",
+        Normalizer::default(),
+    )
+    .expect("a valid gazetteer")
+}
+
+/// The canonical names of [`views_gazetteer`], and one it does not know.
+const VIEWS_ENTITIES: &[&str] = &["カガ", "米国", "バ", "パ", "イ", "サ", "国", "無名"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Entities required together select exactly the articles of the rest of the
+    /// request that mention every known one of them (two of one kind included,
+    /// which the entity filter would OR), and the facets and the timeline count
+    /// those articles.
+    #[test]
+    fn together_selects_the_articles_mentioning_all(
+        corpus in corpus(),
+        query in select(&["", "米", "-米", "ア", "カ OR 国"][..]),
+        together in prop::collection::vec(select(VIEWS_ENTITIES), 0..4),
+        filter in prop::option::of(select(VIEWS_ENTITIES)),
+    ) {
+        let index = Index::build(corpus, &views_gazetteer());
+        let together: Vec<String> = together.into_iter().map(String::from).collect();
+        let base = SearchRequest {
+            query: query.into(),
+            entities: filter.into_iter().map(String::from).collect(),
+            limit: usize::MAX,
+            ..SearchRequest::default()
+        };
+        let results = index.search(&SearchRequest { together: together.clone(), ..base.clone() });
+        let gazetteer = index.gazetteer();
+        let required: Vec<u16> = together.iter().filter_map(|name| gazetteer.find(name)).collect();
+        let mut expected: Vec<u32> = index
+            .search(&base)
+            .hits
+            .iter()
+            .map(|hit| hit.doc)
+            .filter(|&doc| required.iter().all(|id| index.entities_of(doc).contains(id)))
+            .collect();
+        expected.sort_unstable();
+        let mut got: Vec<u32> = results.hits.iter().map(|hit| hit.doc).collect();
+        got.sort_unstable();
+        prop_assert_eq!(&got, &expected);
+        prop_assert_eq!(results.total, expected.len());
+
+        let mut timeline: Vec<u32> = results.timeline.bins.iter().flat_map(|bin| bin.articles.clone()).collect();
+        timeline.sort_unstable();
+        prop_assert_eq!(&timeline, &expected);
+        let mut years: std::collections::BTreeMap<i32, usize> = Default::default();
+        for &doc in &expected {
+            *years.entry(index.article(doc).unwrap().date.year).or_default() += 1;
+        }
+        let facet_years: std::collections::BTreeMap<i32, usize> = results.facets.years.iter()
+            .filter(|y| y.count > 0)
+            .map(|y| (y.year, y.count))
+            .collect();
+        prop_assert_eq!(facet_years, years);
+        if base.entities.is_empty() {
+            // Without an entity filter, each entity's facet count is the number of
+            // those articles that mention it.
+            for group in &results.facets.entities {
+                for value in &group.values {
+                    let id = gazetteer.find(&value.name).unwrap();
+                    let mentioning = expected.iter().filter(|&&doc| index.entities_of(doc).contains(&id)).count();
+                    prop_assert_eq!(value.count, mentioning, "{}", value.name);
+                }
+            }
+        }
+    }
+
+    /// Each co-occurrence pair's count is the number of articles its "both"
+    /// filter returns, so a pair's link lists as many articles as it says.
+    #[test]
+    fn a_pairs_count_is_what_its_filter_returns(
+        corpus in corpus(),
+        query in select(&["", "米", "-米", "ア", "カ OR 国"][..]),
+        filter in prop::option::of(select(VIEWS_ENTITIES)),
+    ) {
+        let index = Index::build(corpus, &views_gazetteer());
+        let request = SearchRequest {
+            query: query.into(),
+            entities: filter.into_iter().map(String::from).collect(),
+            ..SearchRequest::default()
+        };
+        let co = index.cooccurrence(&request, 8);
+        for pair in &co.pairs {
+            let both = vec![co.entities[pair.a].name.clone(), co.entities[pair.b].name.clone()];
+            let total = index.search(&SearchRequest { together: both, limit: 0, ..request.clone() }).total;
+            prop_assert_eq!(total, pair.count);
         }
     }
 }

@@ -759,10 +759,8 @@ async fn co_occurrence_ranks_pairs_and_a_pair_leads_to_articles_with_both() {
         .await;
     assert_eq!(symmetric, json!(true));
 
-    // Each of the first pairs (people with people, people with places, …) leads to
-    // exactly its count of articles. The list holds every article mentioning both
-    // (the filter and the query let each of them through), so as many means the
-    // same ones.
+    // Each of the first pairs (places with places, places with topics, …) leads
+    // to exactly its count of articles, under one chip naming both.
     for row in 1..=4 {
         session.open("/#/?v=cooccurrence").await;
         session.wait_for(".cooc-pairs tbody tr").await;
@@ -783,9 +781,86 @@ async fn co_occurrence_ranks_pairs_and_a_pair_leads_to_articles_with_both() {
             .await;
         let chips = session.texts(".active-filters .chip").await;
         assert!(
-            chips.iter().any(|c| c.contains(&a)) && chips.iter().any(|c| c.contains(&b)),
+            chips.iter().any(|c| c.contains(&a) && c.contains(&b)),
             "{a} and {b} in the filter: {chips:?}"
         );
+    }
+
+    // Two people: the entity filter would OR them (マドゥロ or トランプ: 6
+    // articles); the pair requires both, in both languages, and the URL keeps
+    // the canonical names.
+    for (lang, maduro, trump, chip) in [
+        ("ja", "マドゥロ", "トランプ", "マドゥロとトランプの両方"),
+        ("en", "Maduro", "Trump", "both Maduro and Trump"),
+    ] {
+        session.set_ui_lang(lang).await;
+        session.open("/#/?v=cooccurrence").await;
+        session.wait_for(".cooc-pairs tbody tr").await;
+        let rows: Vec<Vec<String>> = session
+            .js(
+                "return [...document.querySelectorAll('.cooc-pairs tbody tr')]
+                   .map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent))",
+                vec![],
+            )
+            .await
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|row| {
+                row.as_array()
+                    .expect("cells")
+                    .iter()
+                    .map(|c| c.as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .collect();
+        let row = rows
+            .iter()
+            .position(|r| r[0] == maduro && r[1] == trump)
+            .unwrap_or_else(|| panic!("a {maduro} + {trump} row in {rows:?}"));
+        let n = first_number(&rows[row][2]);
+        assert_eq!(n, 3, "the default corpus has 3 articles with both");
+        session
+            .click(&format!(
+                ".cooc-pairs tbody tr:nth-child({}) .pair-count",
+                row + 1
+            ))
+            .await;
+        session.wait_for("#results > li").await;
+        session
+            .eventually("the pair's articles", || async {
+                count(&session).await == n
+            })
+            .await;
+        let path = session.current_path().await;
+        assert!(
+            path.contains(
+                "b=%E3%83%9E%E3%83%89%E3%82%A5%E3%83%AD&b=%E3%83%88%E3%83%A9%E3%83%B3%E3%83%97"
+            ),
+            "both canonical names in the URL: {path}"
+        );
+        assert!(!path.contains("e="), "no entity filter: {path}");
+        // One chip, the pair's (its text, then the × that removes it).
+        let chips = session.texts(".active-filters .chip").await;
+        assert_eq!(chips.len(), 1, "{chips:?}");
+        assert_eq!(chips[0].lines().next(), Some(chip), "{chips:?}");
+        if lang == "ja" {
+            session
+                .screenshot(&std::env::temp_dir().join("kiroku-cooccurrence-pair-ja.png"))
+                .await;
+        }
+        // Back: the co-occurrence view of all results again.
+        session.client.back().await.expect("back");
+        session.wait_for(".cooc-pairs tbody tr").await;
+        assert!(session.texts(".active-filters .chip").await.is_empty());
+        assert!(!session.current_path().await.contains("b="));
+        // Removing the chip gives the list of all articles.
+        session.client.forward().await.expect("forward");
+        session.wait_for(".active-filters .chip").await;
+        session.click(".active-filters .chip").await;
+        session
+            .eventually("every article", || async { count(&session).await == 8 })
+            .await;
     }
     session.finish().await;
 }
