@@ -4,7 +4,14 @@
 //! carries the query.
 //!
 //! Each view becomes a [`Table`] (named columns, rows of [`Value`]s); the table
-//! writes itself in either format. Everything is built in memory and returned as
+//! writes itself in either format.
+//!
+//! CSV files are opened in spreadsheets, which run a cell that starts with `=`,
+//! `+`, `-` or `@` (and, in some, a tab or carriage return before one) as a
+//! formula: a corpus title `=HYPERLINK(…)` would become a live link, worse a DDE
+//! command. So in CSV only, such a cell gets a leading apostrophe (OWASP's "CSV
+//! injection" guidance), which spreadsheets read as "text follows" and do not
+//! show. JSON Lines is data for programs and keeps every text exactly. Everything is built in memory and returned as
 //! a `String`: the app hands it to the browser as a download, so it works offline
 //! and from `file://`.
 //!
@@ -16,6 +23,9 @@
 //! };
 //! assert_eq!(table.to_csv(), "\u{feff}title,count\r\n\"米国, \"\"中国\"\"\",2\r\n");
 //! assert_eq!(table.to_json_lines(), "{\"title\":\"米国, \\\"中国\\\"\",\"count\":2}\n");
+//! let formula = Table { columns: vec!["title".into()], rows: vec![vec![Value::Text("=1+1".into())]] };
+//! assert_eq!(formula.to_csv(), "\u{feff}title\r\n'=1+1\r\n");
+//! assert_eq!(formula.to_json_lines(), "{\"title\":\"=1+1\"}\n");
 //! assert_eq!(file_name(ViewKind::Concordance, "マドゥロ", "csv"), "kiroku-concordance-マドゥロ.csv");
 //! ```
 
@@ -77,7 +87,9 @@ impl ViewKind {
 impl Table {
     /// RFC 4180 CSV: a header row, CRLF after every record, a field quoted when it
     /// holds `"`, `,`, CR or LF, quotes doubled; preceded by a UTF-8 byte order
-    /// mark, without which Excel reads the bytes in the system's code page.
+    /// mark, without which Excel reads the bytes in the system's code page. A
+    /// field that a spreadsheet would run as a formula gets a leading `'` (see the
+    /// module docs).
     pub fn to_csv(&self) -> String {
         let mut out = String::from("\u{feff}");
         let header: Vec<Value> = self.columns.iter().cloned().map(Value::Text).collect();
@@ -178,14 +190,25 @@ pub fn push_share(out: &mut String, part: usize, whole: usize) {
 }
 
 fn push_csv_field(out: &mut String, field: &str) {
+    let apostrophe = if field.starts_with(FORMULA_STARTS) {
+        "'"
+    } else {
+        ""
+    };
     if field.contains(['"', ',', '\r', '\n']) {
         out.push('"');
+        out.push_str(apostrophe);
         out.push_str(&field.replace('"', "\"\""));
         out.push('"');
     } else {
+        out.push_str(apostrophe);
         out.push_str(field);
     }
 }
+
+/// First characters that make a spreadsheet read a cell as a formula (OWASP, CSV
+/// injection): such a CSV field is written after an apostrophe.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// A JSON string literal. Written by hand rather than with serde_json: the core
 /// ships inside the wasm app, whose download is budgeted, and writing a string is
@@ -450,5 +473,48 @@ mod tests {
             file_name(ViewKind::Trends, "x", "c/s.v"),
             "kiroku-trends-x.csv"
         );
+    }
+
+    /// One CSV record of `cells`, after the byte order mark and the header, with
+    /// tabs and line breaks written as `\t`, `\r`, `\n` to be readable.
+    fn check_csv(cells: &[&str], expect: Expect) {
+        let table = Table {
+            columns: vec!["h".into(); cells.len()],
+            rows: vec![cells.iter().map(|c| Value::Text(c.to_string())).collect()],
+        };
+        let csv = table.to_csv();
+        let header = format!("\u{feff}{}\r\n", vec!["h"; cells.len()].join(","));
+        let record = csv.strip_prefix(&header).unwrap_or(&csv);
+        let readable = record
+            .replace('\t', "\\t")
+            .replace('\r', "\\r")
+            .replace('\n', "\\n");
+        expect.assert_eq(&readable);
+    }
+
+    #[test]
+    fn formula_cells_are_defused_in_csv_only() {
+        check_csv(&["=1+1"], expect![[r#"'=1+1\r\n"#]]);
+        check_csv(
+            &["+1", "-2", "@SUM(A1)", "\tx", "\r=1"],
+            expect![[r#"'+1,'-2,'@SUM(A1),'\tx,"'\r=1"\r\n"#]],
+        );
+        // Quoted fields keep the apostrophe inside the quotes.
+        check_csv(
+            &["=HYPERLINK(\"https://evil.example/\",\"x\")"],
+            expect![[r#""'=HYPERLINK(""https://evil.example/"",""x"")"\r\n"#]],
+        );
+        // Only the first character counts; a leading space or apostrophe, a
+        // full-width ＝ and text in the middle are left alone.
+        check_csv(
+            &[" =1", "'=1", "＝1", "a=1", "1-2", ""],
+            expect![[r#" =1,'=1,＝1,a=1,1-2,\r\n"#]],
+        );
+        let table = Table {
+            columns: vec!["=h".into()],
+            rows: vec![vec![Value::List(vec!["-a".into(), "b".into()])]],
+        };
+        assert_eq!(table.to_csv(), "\u{feff}'=h\r\n'-a; b\r\n");
+        assert_eq!(table.to_json_lines(), "{\"=h\":[\"-a\",\"b\"]}\n");
     }
 }

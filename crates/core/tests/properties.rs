@@ -700,7 +700,7 @@ proptest! {
 /// control characters, escapes, a BOM, astral characters.
 const EXPORT_PIECES: &[&str] = &[
     "a", "米", ",", "\"", "\r", "\n", "\r\n", "\\", "/", "\t", "\u{0}", "\u{1F}", "\u{7F}",
-    "\u{2028}", "\u{feff}", "𠮷", " ", "=1+1", "é",
+    "\u{2028}", "\u{feff}", "𠮷", " ", "=1+1", "é", "+", "-", "@", "'",
 ];
 
 fn export_value() -> impl Strategy<Value = kiroku_core::export::Value> {
@@ -726,8 +726,19 @@ fn export_table() -> impl Strategy<Value = kiroku_core::export::Table> {
 
 const BOM: char = '\u{feff}';
 
-/// A value as CSV shows it (lists joined, nothing for empty).
+/// A value as CSV shows it (lists joined, nothing for empty), after an
+/// apostrophe where a spreadsheet would read a formula.
 fn csv_text(value: &kiroku_core::export::Value) -> String {
+    let text = plain_text(value);
+    if text.starts_with(kiroku_core::export::FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// A value's text, lists joined, nothing for empty.
+fn plain_text(value: &kiroku_core::export::Value) -> String {
     use kiroku_core::export::Value;
     match value {
         Value::Text(t) => t.clone(),
@@ -757,8 +768,20 @@ proptest! {
             .records()
             .map(|r| r.unwrap().iter().map(str::to_string).collect())
             .collect();
-        let mut expected = vec![table.columns.clone()];
-        expected.extend(table.rows.iter().map(|row| row.iter().map(csv_text).collect::<Vec<_>>()));
+        let header = table.columns.iter().cloned().map(kiroku_core::export::Value::Text).collect::<Vec<_>>();
+        let expected: Vec<Vec<String>> = std::iter::once(&header)
+            .chain(&table.rows)
+            .map(|row| row.iter().map(csv_text).collect())
+            .collect();
+        // No field a spreadsheet reads starts a formula, and each is its value's
+        // text, perhaps after the one apostrophe.
+        for (record, row) in records.iter().zip(std::iter::once(&header).chain(&table.rows)) {
+            for (field, value) in record.iter().zip(row) {
+                prop_assert!(!field.starts_with(kiroku_core::export::FORMULA_STARTS), "{:?}", field);
+                let text = plain_text(value);
+                prop_assert!(*field == text || field.strip_prefix('\'') == Some(text.as_str()), "{:?}", field);
+            }
+        }
         prop_assert_eq!(records, expected);
     }
 

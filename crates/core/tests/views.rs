@@ -631,6 +631,20 @@ fn a_hostile_corpus_exports_readable_files() {
         .find(|r| &r[2] == "<b>Evil</b> Wire")
         .expect("the source is exported as written");
     assert_eq!(&evil[3], "javascript:alert(9)");
+    // A formula in the corpus stays text for a spreadsheet: apostrophed in CSV
+    // (title, source, snippet), exact in JSON Lines.
+    let formula = records
+        .iter()
+        .find(|r| r[1].contains("HYPERLINK"))
+        .expect("the formula article");
+    assert_eq!(
+        &formula[1],
+        "'=HYPERLINK(\"https://evil.example/\",\"数式\")"
+    );
+    assert_eq!(&formula[2], "'-Hostile Sheet");
+    assert!(formula[5].starts_with("'@SUM"), "{:?}", &formula[5]);
+    let json = table.to_json_lines();
+    assert!(json.contains("\"title\":\"=HYPERLINK(\\\"https://evil.example/\\\",\\\"数式\\\")\""));
     for line in table.to_json_lines().lines() {
         let object: serde_json::Value = serde_json::from_str(line).unwrap();
         assert!(object["title"].is_string(), "{line}");

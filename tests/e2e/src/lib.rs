@@ -1076,3 +1076,40 @@ fn content_type(path: &str) -> &'static str {
         _ => "application/octet-stream",
     }
 }
+
+/// RFC 4180 records of `text` (quoted fields with doubled quotes, CRLF between
+/// records), after its byte order mark, which must be there: what a spreadsheet
+/// reads from an exported file.
+pub fn csv_records(text: &str) -> Vec<Vec<String>> {
+    let body = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or_else(|| panic!("no byte order mark: {:?}", &text[..text.len().min(40)]));
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = body.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "the last record ends with CRLF"
+    );
+    records
+}

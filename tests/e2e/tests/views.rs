@@ -4,7 +4,7 @@
 //! opens it), the switcher by keyboard, at 360 px, in both UI languages, in both
 //! embeds, and each export's file as downloaded.
 
-use kiroku_e2e::{host_page, keys, Session};
+use kiroku_e2e::{csv_records, host_page, keys, Session};
 use serde_json::{json, Value};
 
 /// `#/?q=ベネズエラ`, percent-encoded as the app writes it.
@@ -863,41 +863,6 @@ async fn co_occurrence_ranks_pairs_and_a_pair_leads_to_articles_with_both() {
             .await;
     }
     session.finish().await;
-}
-/// RFC 4180 records of `text` (quoted fields with doubled quotes, CRLF between
-/// records), after its byte order mark, which must be there.
-fn csv_records(text: &str) -> Vec<Vec<String>> {
-    let body = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or_else(|| panic!("no byte order mark: {:?}", &text[..text.len().min(40)]));
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut field = String::new();
-    let mut chars = body.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut field)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {
-                chars.next();
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    assert!(
-        field.is_empty() && record.is_empty(),
-        "the last record ends with CRLF"
-    );
-    records
 }
 
 /// Clicks the export button `which` and returns the file it downloads, by name.
