@@ -69,14 +69,20 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
     let dispatch = use_dispatch();
     let kwic = use_kwic(&props.view);
     let shown = props.pages.max(1).saturating_mul(LINES);
+    // Keyed on what the occurrences come from, not on their address: a new
+    // `Kwic` may be allocated where the dropped one was, and a pointer key then
+    // kept the previous query's lines under the new total.
     let lines = {
         let index = shared.as_ref().map(|s| s.index.clone());
         let kwic = kwic.clone();
-        use_memo((Rc::as_ptr(&kwic), shown), move |(_, shown)| {
-            index
-                .map(|index| kwic.page(&index, 0, *shown, CONTEXT_CHARS))
-                .unwrap_or_default()
-        })
+        use_memo(
+            (request(&props.view, 0), props.view.line_sort, shown),
+            move |(_, _, shown)| {
+                index
+                    .map(|index| kwic.page(&index, 0, *shown, CONTEXT_CHARS))
+                    .unwrap_or_default()
+            },
+        )
     };
     let total = kwic.len();
     // One handler for every line, made once (as the result list does).
