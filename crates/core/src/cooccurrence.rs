@@ -134,9 +134,12 @@ impl Index {
                     .iter()
                     .filter_map(|&e| rank.get(e as usize).copied().flatten()),
             );
-            present.sort_unstable();
-            for (i, &a) in present.iter().enumerate() {
-                for &b in &present[i + 1..] {
+            // Each pair once, in the triangle (smaller rank first): ordering the two
+            // ranks instead of sorting the list keeps one more copy of std's sort
+            // out of the wasm.
+            for (i, &x) in present.iter().enumerate() {
+                for &y in &present[i + 1..] {
+                    let (a, b) = (x.min(y), x.max(y));
                     if let Some(count) = both.get_mut(a * n + b) {
                         *count += 1;
                     }
