@@ -10,6 +10,9 @@
 //! - the script embed's stylesheet: `static/style.css` rewritten for a shadow root
 //!   ([`shadow_css`]).
 //!
+//! - both again in the packed form (`kiroku_core::parse::packed`), parsed here, so
+//!   the wasm carries neither corpus reader, `serde_json` nor the TOML reader.
+//!
 //! Everything goes to `OUT_DIR` for `include_str!`.
 
 mod shadow_css;
@@ -53,16 +56,20 @@ fn embed_corpus(root: &Path, out_dir: &Path) -> Result<()> {
         None => Some(corpus_path.with_file_name("entities.toml")).filter(|path| path.is_file()),
     };
 
-    let corpus = validate_corpus(&corpus_path)?;
-    let entities = match &entities_path {
+    let (corpus, parsed) = validate_corpus(&corpus_path)?;
+    let (entities, gazetteer) = match &entities_path {
         Some(path) => validate_entities(path)?,
-        None => String::new(),
+        None => (String::new(), Vec::new()),
     };
     write(&out_dir.join("corpus.txt"), &corpus)?;
-    write(&out_dir.join("entities.toml"), &entities)
+    write(&out_dir.join("entities.toml"), &entities)?;
+    write(
+        &out_dir.join("packed.txt"),
+        &kiroku_core::parse::packed::pack(&parsed, &gazetteer),
+    )
 }
 
-fn validate_corpus(path: &Path) -> Result<String> {
+fn validate_corpus(path: &Path) -> Result<(String, kiroku_core::Corpus)> {
     println!("cargo:rerun-if-changed={}", path.display());
     let file = path.display().to_string();
     let bytes = fs::read(path).with_context(|| format!("cannot read corpus {file}"))?;
@@ -82,17 +89,19 @@ fn validate_corpus(path: &Path) -> Result<String> {
         bail!("corpus {file} has no articles");
     }
     // No errors means no invalid UTF-8: parse_bytes reports every bad line.
-    String::from_utf8(bytes).with_context(|| format!("corpus {file} is not valid UTF-8"))
+    let text =
+        String::from_utf8(bytes).with_context(|| format!("corpus {file} is not valid UTF-8"))?;
+    Ok((text, parsed.corpus))
 }
 
-fn validate_entities(path: &Path) -> Result<String> {
+fn validate_entities(path: &Path) -> Result<(String, Vec<kiroku_core::entity::Entity>)> {
     println!("cargo:rerun-if-changed={}", path.display());
     let file = path.display().to_string();
     let text = fs::read_to_string(path).with_context(|| format!("cannot read gazetteer {file}"))?;
     let normalizer = kiroku_core::normalize::Normalizer::unicode_tables();
-    kiroku_core::Gazetteer::from_toml(&text, normalizer)
+    let gazetteer = kiroku_core::Gazetteer::from_toml(&text, normalizer)
         .with_context(|| format!("gazetteer {file}"))?;
-    Ok(text)
+    Ok((text, gazetteer.entities().to_vec()))
 }
 
 fn write(path: &Path, text: &str) -> Result<()> {

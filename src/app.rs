@@ -79,6 +79,7 @@ pub fn App(props: &AppProps) -> Html {
         open_doc
             .and_then(|doc| index.article(doc))
             .map(|article| article.title.clone()),
+        &view.query,
         &host,
     );
     document::use_boot_screen_removal(&host);

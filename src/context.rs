@@ -58,3 +58,25 @@ pub fn use_dispatch() -> Callback<Action> {
     });
     (*callback).clone()
 }
+
+/// What the UI calls entities, by canonical name ([`crate::i18n::entity_name`]).
+#[derive(Clone)]
+pub struct EntityNames(Option<Shared>);
+
+impl EntityNames {
+    /// The entity's name in the UI language; its canonical name when rendered
+    /// alone or when the gazetteer has none in that language.
+    pub fn get(&self, canonical: &str) -> String {
+        match &self.0 {
+            Some(shared) => crate::i18n::entity_name(&shared.index, shared.lang, canonical),
+            None => canonical.to_string(),
+        }
+    }
+}
+
+/// The UI language's entity names (re-rendering with the language, through the
+/// context).
+#[hook]
+pub fn use_entity_names() -> EntityNames {
+    EntityNames(use_context::<Shared>())
+}

@@ -19,11 +19,20 @@ pub fn build_index(corpus: &str, entities: &str) -> Index {
     Index::build(parsed.corpus, &gazetteer)
 }
 
-/// The embedded corpus and gazetteer ([`crate::CORPUS`], [`crate::ENTITIES`]),
-/// indexed, with the build recorded as `kiroku:index` (see [`crate::perf`]).
+/// Indexes a corpus and gazetteer in the packed form the build script wrote
+/// ([`crate::PACKED`]). Text that is not that form (it cannot be, short of a
+/// mismatched build) gives an empty index rather than no app.
+pub fn build_packed_index(packed: &str) -> Index {
+    let normalizer = crate::nfkc::normalizer();
+    let (corpus, entities) = kiroku_core::parse::packed::unpack(packed).unwrap_or_default();
+    Index::build(corpus, &Gazetteer::new(entities, normalizer))
+}
+
+/// The embedded corpus and gazetteer ([`crate::PACKED`]), indexed, with the build
+/// recorded as `kiroku:index` (see [`crate::perf`]).
 pub fn embedded_index() -> Rc<Index> {
     let started = crate::perf::now();
-    let index = build_index(crate::CORPUS, crate::ENTITIES);
+    let index = build_packed_index(crate::PACKED);
     crate::perf::measure("kiroku:index", started, None);
     Rc::new(index)
 }

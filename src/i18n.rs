@@ -168,6 +168,18 @@ impl Lang {
     }
 }
 
+/// What the UI calls an entity, given its canonical name: the gazetteer's name
+/// in the UI language (`name_en`), else the canonical one. URLs and filters keep
+/// the canonical name; only what is shown changes.
+pub fn entity_name(index: &kiroku_core::Index, lang: Lang, canonical: &str) -> String {
+    let gazetteer = index.gazetteer();
+    gazetteer
+        .find(canonical)
+        .and_then(|id| gazetteer.entity(id))
+        .map_or(canonical, |entity| entity.name_in(lang.tag()))
+        .to_string()
+}
+
 /// The language of a corpus text, for its `lang` attribute, so a screen reader
 /// reads Japanese titles with a Japanese voice in the English UI.
 ///
@@ -224,6 +236,8 @@ pub struct Texts {
     pub drop_filters: &'static str,
     pub no_results_hint: &'static str,
     pub latest: &'static str,
+    /// Before the terms a query searched as an entity's spellings.
+    pub searched_as: &'static str,
     pub suggestions: &'static str,
     pub results_label: &'static str,
     pub show_more: &'static str,
@@ -284,6 +298,7 @@ pub const JA: Texts = Texts {
     drop_filters: "絞り込みを解除して再検索",
     no_results_hint: "別の言葉を試すか、語を減らすか、絞り込みを解除してみてください。",
     latest: "最新の記事",
+    searched_as: "別名も検索:",
     suggestions: "検索の例",
     results_label: "検索結果",
     show_more: "さらに表示",
@@ -343,6 +358,7 @@ pub const EN: Texts = Texts {
     drop_filters: "Search again without filters",
     no_results_hint: "Try other words, fewer words, or fewer filters.",
     latest: "Latest articles",
+    searched_as: "Also searched:",
     suggestions: "Try searching for",
     results_label: "Results",
     show_more: "Show more",

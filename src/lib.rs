@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod nfkc;
 pub mod perf;
 pub mod prefs;
+pub mod prerender;
 pub mod route;
 pub mod state;
 
@@ -27,6 +28,11 @@ pub const CORPUS: &str = include_str!(concat!(env!("OUT_DIR"), "/corpus.txt"));
 
 /// The entity gazetteer validated and embedded by the build script (`build/main.rs`) (may be empty).
 pub const ENTITIES: &str = include_str!(concat!(env!("OUT_DIR"), "/entities.toml"));
+
+/// The corpus and gazetteer as the build script parsed them
+/// (`kiroku_core::parse::packed`): what the app indexes, without reading either
+/// format itself.
+pub const PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/packed.txt"));
 
 /// Mounts the app into the page's `[data-kiroku-page]` element, with the view from
 /// the URL hash and the language and theme from localStorage or the browser.
@@ -46,5 +52,6 @@ pub fn start() {
         theme: prefs::load_theme(),
         host: host::Host::Page,
     };
-    yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+    // Hydrates the pre-rendered start view when that is what the URL asks for.
+    prerender::mount(root, props);
 }

@@ -1,8 +1,6 @@
 //! Preferences that are *not* part of a shared view: UI language and theme, kept in
 //! localStorage (a link opens in the recipient's language and theme, not the sender's).
 
-use gloo_storage::{LocalStorage, Storage};
-
 use crate::i18n::Lang;
 
 const LANG_KEY: &str = "kiroku.lang";
@@ -47,7 +45,7 @@ impl Theme {
 
 /// The stored language, else the browser's (`navigator.language`).
 pub fn load_lang() -> Lang {
-    if let Ok(tag) = LocalStorage::get::<String>(LANG_KEY) {
+    if let Some(tag) = load(LANG_KEY) {
         return Lang::from_tag(&tag);
     }
     web_sys::window()
@@ -58,16 +56,39 @@ pub fn load_lang() -> Lang {
 
 pub fn save_lang(lang: Lang) {
     // Private browsing may refuse storage: the toggle still works for this visit.
-    let _ = LocalStorage::set(LANG_KEY, lang.tag());
+    save(LANG_KEY, lang.tag());
 }
 
 pub fn load_theme() -> Theme {
-    LocalStorage::get::<String>(THEME_KEY)
-        .ok()
+    load(THEME_KEY)
         .and_then(|s| Theme::parse(&s))
         .unwrap_or_default()
 }
 
 pub fn save_theme(theme: Theme) {
-    let _ = LocalStorage::set(THEME_KEY, theme.as_str());
+    save(THEME_KEY, theme.as_str());
+}
+
+/// Values are stored as JSON strings (`"dark"`), as they always were: the page's
+/// theme-before-paint script reads them with `JSON.parse`. Our values are plain
+/// ASCII words, so the quotes are all the JSON there is; written by hand, because a
+/// JSON library would weigh more in the wasm than everything else here.
+fn load(key: &str) -> Option<String> {
+    let stored = local_storage()?.get_item(key).ok()??;
+    let word = stored.strip_prefix('"')?.strip_suffix('"')?;
+    word.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        .then(|| word.to_string())
+}
+
+fn save(key: &str, word: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, &format!("\"{word}\""));
+    }
+}
+
+/// `None` where storage is refused (private browsing, sandboxed frames) or absent
+/// (natively).
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
 }

@@ -258,3 +258,18 @@ async fn the_reader_links_web_sources_only_and_without_opener_or_referrer() {
     );
     assert!(!evil.to_lowercase().contains("javascript:"), "{evil}");
 }
+
+/// The app indexes the packed form the build script writes (`kiroku::PACKED`); it
+/// must hold exactly what reading the corpus and gazetteer text gives.
+#[test]
+fn the_packed_embedded_corpus_indexes_like_its_text() {
+    let from_text = build_index(kiroku::CORPUS, kiroku::ENTITIES);
+    let packed = kiroku::corpus::build_packed_index(kiroku::PACKED);
+    assert_eq!(packed.articles().len(), 8);
+    assert_eq!(packed.articles(), from_text.articles());
+    assert_eq!(
+        packed.gazetteer().entities(),
+        from_text.gazetteer().entities()
+    );
+    assert!(!packed.gazetteer().entities().is_empty());
+}

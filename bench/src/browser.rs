@@ -24,6 +24,12 @@ try {
     for (const e of list.getEntries()) window.__bench.longtasks.push([e.startTime, e.duration]);
   }).observe({ type: "longtask", buffered: true });
 } catch (err) { window.__bench.error = String(err); }
+// Largest contentful paint is only reported to observers (not in the timeline).
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__bench.lcp = e.startTime;
+  }).observe({ type: "largest-contentful-paint", buffered: true });
+} catch (err) { window.__bench.error = String(err); }
 const sampleHeap = () => {
   if (performance.memory) {
     window.__bench.heap = Math.max(window.__bench.heap, performance.memory.usedJSHeapSize);
@@ -46,6 +52,8 @@ return {
   interactive: mark(arguments[0]) && mark(arguments[0]).startTime,
   index_ms: mark(arguments[1]) && mark(arguments[1]).duration,
   painted: mark(arguments[2]) && mark(arguments[2]).startTime,
+  fcp: mark("first-contentful-paint") && mark("first-contentful-paint").startTime,
+  lcp: b.lcp || null,
   fetched: resources.reduce((sum, e) => sum + (e.encodedBodySize || 0), 0),
   longtasks: b.longtasks,
   heap: b.heap || null,
@@ -61,6 +69,11 @@ pub struct Snapshot {
     pub index_ms: Option<f64>,
     /// The frame that shows the first results, painted.
     pub painted: Option<f64>,
+    /// The browser's first contentful paint and (latest) largest contentful paint.
+    #[serde(default)]
+    pub fcp: Option<f64>,
+    #[serde(default)]
+    pub lcp: Option<f64>,
     /// Bytes of every response so far (the test server sends them uncompressed).
     pub fetched: f64,
     /// `(startTime, duration)` of every long task so far.
@@ -198,6 +211,37 @@ struct Searched {
     count: usize,
     ms: Vec<f64>,
     total: Option<usize>,
+}
+
+/// Cold-loads kiroku's single file (`kiroku.html` of `dist`) from `file://`, with
+/// nothing served, until its first results are painted; returns that moment's
+/// snapshot (no typing: the queries are timed on the hosted build).
+pub async fn kiroku_file_load(dist: PathBuf) -> Result<Snapshot, String> {
+    let session = Session::browser_only().await;
+    session
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": PROBES }),
+        )
+        .await;
+    let path = dist.join("kiroku.html");
+    let path = path
+        .canonicalize()
+        .map_err(|err| format!("{}: {err}", path.display()))?;
+    let result = async {
+        session
+            .client
+            .goto(&format!("file://{}", path.display()))
+            .await
+            .map_err(|err| format!("open {}: {err}", path.display()))?;
+        wait_for_entry(&session, KIROKU.painted, Duration::from_secs(300)).await?;
+        // A paint entry is reported a little after its frame.
+        wait_for_entry(&session, "first-contentful-paint", Duration::from_secs(10)).await?;
+        Ok(snapshot(&session, &KIROKU).await)
+    }
+    .await;
+    session.close().await;
+    result
 }
 
 /// Cold-loads kiroku from `dist` and types each query one character at a time,

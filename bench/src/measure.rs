@@ -30,6 +30,9 @@ pub struct CorpusResult {
     pub engines: Vec<EngineResult>,
     /// Typed prefixes where the total kiroku showed differs from the native total.
     pub total_mismatches: Vec<String>,
+    /// kiroku's single file opened from `file://` (default corpus only).
+    #[serde(default)]
+    pub single_file: SingleFileLoads,
 }
 
 /// Transfer sizes of a kiroku build.
@@ -131,6 +134,12 @@ pub struct EngineResult {
     /// Navigation start → the frame showing that list painted, per cold load (ms).
     #[serde(default)]
     pub painted_ms: Vec<f64>,
+    /// Navigation start → first contentful paint / largest contentful paint, per
+    /// cold load (ms).
+    #[serde(default)]
+    pub fcp_ms: Vec<f64>,
+    #[serde(default)]
+    pub lcp_ms: Vec<f64>,
     /// In-page index build (kiroku: parse + index), per cold load (ms).
     pub index_ms: Vec<f64>,
     /// Every typed prefix's search (+ facets, timeline, render for kiroku; + render
@@ -167,6 +176,11 @@ impl EngineResult {
             name: name.to_string(),
             interactive_ms: runs.iter().filter_map(|r| r.loaded.interactive).collect(),
             painted_ms: runs.iter().filter_map(|r| r.loaded.painted).collect(),
+            // Read at the end: a paint entry arrives a few milliseconds after its
+            // frame, later than a peer's painted mark, and the largest contentful
+            // paint stops changing at the first keystroke.
+            fcp_ms: runs.iter().filter_map(|r| r.end.fcp).collect(),
+            lcp_ms: runs.iter().filter_map(|r| r.end.lcp).collect(),
             index_ms: runs.iter().filter_map(|r| r.loaded.index_ms).collect(),
             latency: Latency::of(&samples),
             missing: runs
@@ -273,6 +287,7 @@ pub async fn corpus(
     let queries: Vec<&str> = QUERIES.iter().map(|(q, _)| *q).collect();
 
     let mut kiroku_runs = Vec::new();
+    let mut single_file = SingleFileLoads::default();
     let mut peer_runs: Vec<Vec<Run>> = PEERS.iter().map(|_| Vec::new()).collect();
     let mut kiroku_errors = Vec::new();
     let mut peer_errors: Vec<Vec<String>> = PEERS.iter().map(|_| Vec::new()).collect();
@@ -284,6 +299,20 @@ pub async fn corpus(
                 Err(err) => {
                     eprintln!("kiroku-bench: {name}: kiroku: {err}");
                     kiroku_errors.push(err);
+                }
+            }
+        }
+        // The budget is for the default corpus (a large single file takes long to open).
+        if wanted("kiroku") && name == "default" {
+            eprintln!(
+                "kiroku-bench: {name}: run {}/{runs}: kiroku.html from file://",
+                run + 1
+            );
+            match browser::kiroku_file_load(dist.clone()).await {
+                Ok(loaded) => single_file.add(&loaded),
+                Err(err) => {
+                    eprintln!("kiroku-bench: {name}: kiroku.html: {err}");
+                    kiroku_errors.push(format!("kiroku.html: {err}"));
                 }
             }
         }
@@ -344,7 +373,24 @@ pub async fn corpus(
         sizes,
         engines,
         total_mismatches,
+        single_file,
     })
+}
+
+/// Cold loads of the single file from `file://` (kiroku only), per load (ms).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct SingleFileLoads {
+    pub interactive_ms: Vec<f64>,
+    pub fcp_ms: Vec<f64>,
+    pub lcp_ms: Vec<f64>,
+}
+
+impl SingleFileLoads {
+    fn add(&mut self, loaded: &browser::Snapshot) {
+        self.interactive_ms.extend(loaded.interactive);
+        self.fcp_ms.extend(loaded.fcp);
+        self.lcp_ms.extend(loaded.lcp);
+    }
 }
 
 /// What a visitor of the peer's page downloads: the library and its data (the

@@ -3,7 +3,7 @@
 use kiroku_core::Date;
 use yew::prelude::*;
 
-use super::{use_dispatch, use_shared};
+use super::{use_dispatch, use_entity_names, use_shared};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +19,7 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     let lang = use_shared().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
     let dispatch = use_dispatch();
+    let shown = use_entity_names();
     let has_range = props.from.is_some() || props.to.is_some();
     let count = props.entities.len() + props.years.len() + usize::from(has_range);
     if count == 0 {
@@ -38,7 +39,7 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     for name in &props.entities {
         let value = name.clone();
         let onclick = dispatch.reform(move |_| Action::ToggleEntity(value.clone()));
-        chips.push(chip(format!("e:{name}"), name.clone(), onclick));
+        chips.push(chip(format!("e:{name}"), shown.get(name), onclick));
     }
     for &year in &props.years {
         let onclick = dispatch.reform(move |_| Action::ToggleYear(year));

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use kiroku_core::Hit;
 use yew::prelude::*;
 
+use super::use_entity_names;
 use crate::i18n::text_lang;
 use crate::state::State;
 
@@ -33,6 +34,7 @@ impl PartialEq for EntityChipsProps {
 #[component]
 pub fn EntityChips(props: &EntityChipsProps) -> Html {
     let names = &props.hit.entities;
+    let shown = use_entity_names();
     if names.is_empty() {
         return html! {};
     }
@@ -40,6 +42,7 @@ pub fn EntityChips(props: &EntityChipsProps) -> Html {
         <div class="chips">
             { for names.iter().take(MAX_CHIPS).map(|name| {
                 let pressed = props.view.entities.contains(name);
+                let label = shown.get(name);
                 html! {
                     <button
                         type="button"
@@ -48,9 +51,9 @@ pub fn EntityChips(props: &EntityChipsProps) -> Html {
                         class={if pressed { "chip selected" } else { "chip" }}
                         aria-pressed={if pressed { "true" } else { "false" }}
                         data-entity={name.clone()}
-                        lang={text_lang(name)}
+                        lang={text_lang(&label)}
                     >
-                        { name.clone() }
+                        { label }
                     </button>
                 }
             }) }

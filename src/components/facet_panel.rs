@@ -13,7 +13,7 @@ use kiroku_core::facet::Facets;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{clicked_within, use_dispatch, use_shared};
+use super::{clicked_within, use_dispatch, use_entity_names, use_shared};
 use crate::i18n::text_lang;
 use crate::state::Action;
 
@@ -174,6 +174,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         }
     };
 
+    let entity_names = use_entity_names();
     let entity_groups = props.facets.entities.iter().map(|facet| {
         let values = facet
             .values
@@ -181,7 +182,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             .map(|value| {
                 let name = value.name.clone();
                 (
-                    name.clone(),
+                    entity_names.get(&name),
                     value.count,
                     value.selected,
                     Value::Entity(name),

@@ -82,6 +82,7 @@ pub fn ListView(props: &ListViewProps) -> Html {
                 sort={view.sort}
                 has_query={!view.query.trim().is_empty()}
                 heading={if idle { texts.latest } else { texts.results_label }}
+                expansions={searched.expansions.clone()}
             />
             { list }
         </>

@@ -10,7 +10,7 @@ use yew::prelude::*;
 /// `text` with `spans` (sorted or not) wrapped in `<mark>`.
 pub fn marked(text: &str, spans: &[Span]) -> Html {
     let mut spans: Vec<Span> = spans.to_vec();
-    spans.sort();
+    spans.sort_unstable();
     let mut nodes: Vec<Html> = Vec::with_capacity(spans.len() * 2 + 1);
     let mut at = 0;
     for span in spans {

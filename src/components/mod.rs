@@ -19,5 +19,5 @@ pub mod sidebar;
 pub mod suggestions;
 pub mod timeline;
 
-pub use crate::context::{use_dispatch, use_shared};
+pub use crate::context::{use_dispatch, use_entity_names, use_shared};
 pub use crate::dom::clicked_within;

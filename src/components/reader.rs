@@ -156,18 +156,25 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
     flush(&mut bullets, &mut body);
 
-    let entities: Vec<(String, &'static str)> = index
+    // (canonical name for the filter, name shown, kind).
+    let entities: Vec<(String, String, &'static str)> = index
         .entities_of(doc)
         .iter()
         .filter_map(|&id| index.gazetteer().entity(id))
-        .map(|e| (e.name.clone(), lang.kind(e.kind)))
+        .map(|e| {
+            (
+                e.name.clone(),
+                e.name_in(lang.tag()).to_string(),
+                lang.kind(e.kind),
+            )
+        })
         .collect();
     let mut mentioned: Vec<(kiroku_core::Date, Precision)> = index
         .mentioned_dates_of(doc)
         .iter()
         .map(|m| (m.date, m.precision))
         .collect();
-    mentioned.sort();
+    mentioned.sort_unstable();
     mentioned.dedup();
 
     html! {
@@ -190,12 +197,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     <section>
                         <h2>{ texts.entities }</h2>
                         <div class="chips">
-                            { for entities.into_iter().map(|(name, kind)| {
-                                let value = name.clone();
-                                let onclick = dispatch.reform(move |_| Action::ShowEntity(value.clone()));
+                            { for entities.into_iter().map(|(name, label, kind)| {
+                                let onclick = dispatch.reform(move |_| Action::ShowEntity(name.clone()));
                                 html! {
-                                    <button type="button" class="chip" title={kind} lang={text_lang(&name)} {onclick}>
-                                        { name }
+                                    <button type="button" class="chip" title={kind} lang={text_lang(&label)} {onclick}>
+                                        { label }
                                     </button>
                                 }
                             }) }

@@ -3,11 +3,14 @@
 //! With no query there is nothing to rank by relevance: the list is newest first
 //! (and headed "latest articles"), so the menu says so and offers no "relevance".
 
-use kiroku_core::Sort;
+use std::rc::Rc;
+
+use kiroku_core::{Expansion, Sort};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::{use_dispatch, use_shared};
+use crate::i18n::text_lang;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +23,10 @@ pub struct ResultsToolbarProps {
     #[prop_or(true)]
     pub has_query: bool,
     pub heading: &'static str,
+    /// Terms searched as an entity's spellings too: shown, so that the count is
+    /// explainable (`Maduro → マドゥロ`).
+    #[prop_or_default]
+    pub expansions: Rc<[Expansion]>,
 }
 
 #[component]
@@ -51,6 +58,21 @@ pub fn ResultsToolbar(props: &ResultsToolbarProps) -> Html {
             </h2>
             if props.shown < props.total {
                 <span class="toolbar-note">{ lang.showing_first(props.shown) }</span>
+            }
+            if !props.expansions.is_empty() {
+                <p class="toolbar-expansions">
+                    { texts.searched_as }
+                    { for props.expansions.iter().map(|expansion| {
+                        let spellings = expansion.spellings.join(" · ");
+                        html! {
+                            <span class="expansion">
+                                <span lang={text_lang(&expansion.term)}>{ expansion.term.clone() }</span>
+                                { " → " }
+                                <span lang={text_lang(&spellings)}>{ spellings.clone() }</span>
+                            </span>
+                        }
+                    }) }
+                </p>
             }
             <label class="sort">
                 <span>{ texts.sort_label }</span>

@@ -26,20 +26,25 @@ pub fn use_preferences(theme: Theme, lang: Lang, host: &Host) {
     });
 }
 
-/// The open article's title leads the page title (history, tabs, bookmarks); the
-/// page's own title (which `xtask dist --title` sets) follows it.
+/// What leads the page title (history entries, tabs, bookmarks): the open
+/// article's title, else the query; the page's own title (which `xtask dist
+/// --title` sets) follows it, and stands alone on the start view.
 #[hook]
-pub fn use_document_title(article_title: Option<String>, host: &Host) {
+pub fn use_document_title(article_title: Option<String>, query: &str, host: &Host) {
     let owns_page = host.owns_page();
     let base = use_mut_ref(|| None::<String>);
-    use_effect_with(article_title, move |article_title| {
+    let lead = article_title.or_else(|| {
+        let query = query.trim();
+        (!query.is_empty()).then(|| query.to_string())
+    });
+    use_effect_with(lead, move |lead| {
         if !owns_page {
             return; // the host page's title is the host's
         }
         let mut base = base.borrow_mut();
         let base = base.get_or_insert_with(crate::dom::title);
-        match article_title {
-            Some(title) => crate::dom::set_title(&format!("{title} — {base}")),
+        match lead {
+            Some(lead) => crate::dom::set_title(&format!("{lead} — {base}")),
             None => crate::dom::set_title(base),
         }
     });

@@ -4,7 +4,7 @@
 use std::{cell::RefCell, rc::Rc};
 
 use kiroku_core::{
-    facet::Facets, timeline::Timeline, DocId, Hit, Index, SearchRequest, SearchResults,
+    facet::Facets, timeline::Timeline, DocId, Expansion, Hit, Index, SearchRequest, SearchResults,
 };
 use yew::prelude::*;
 
@@ -38,6 +38,8 @@ pub struct Searched {
     pub timeline: Rc<Timeline>,
     /// The query as understood (for the perf entries).
     pub query: String,
+    /// Terms searched as an entity's spellings too (`Maduro` → マドゥロ).
+    pub expansions: Rc<[Expansion]>,
 }
 
 impl From<SearchResults> for Searched {
@@ -48,6 +50,7 @@ impl From<SearchResults> for Searched {
             facets,
             timeline,
             query,
+            expansions,
         } = results;
         Searched {
             hits: hits.into_iter().map(Rc::new).collect(),
@@ -55,6 +58,7 @@ impl From<SearchResults> for Searched {
             facets: Rc::new(facets),
             timeline: Rc::new(timeline),
             query,
+            expansions: expansions.into(),
         }
     }
 }

@@ -9,7 +9,7 @@ use kiroku_sizes::{gzip_len, kb};
 use crate::{
     csp, embed, files,
     html::{self, ContentType},
-    offline, shell, single_file, trunk,
+    offline, prerender, preview, shell, single_file, trunk,
 };
 
 /// What to build: the default corpus, or the user's own.
@@ -28,25 +28,38 @@ pub fn build(options: &Options) -> Result<PathBuf> {
     let root = shell::root();
     let dist = options.out.clone().unwrap_or_else(|| root.join("dist"));
     let corpus = options.corpus.as_deref().map(files::absolute).transpose()?;
+    let entities = options
+        .entities
+        .as_deref()
+        .map(files::absolute)
+        .transpose()?;
     trunk::Build {
         dist: &dist,
         corpus: corpus.clone(),
-        entities: options
-            .entities
-            .as_deref()
-            .map(files::absolute)
-            .transpose()?,
+        entities: entities.clone(),
     }
     .run()?;
 
     let index_path = dist.join("index.html");
     let corpus_path = corpus.unwrap_or_else(|| root.join("corpus/corpus.txt"));
-    let description = describe_corpus(&files::read(&corpus_path)?);
+    // The gazetteer the build script chose: the given one, else the one beside the corpus.
+    let entities = entities.or_else(|| {
+        Some(corpus_path.with_file_name("entities.toml")).filter(|path| path.is_file())
+    });
+    // Parsed once for the description and the preview (the build script has
+    // already refused a corpus with errors).
+    let parsed = kiroku_core::parse::parse_bytes(&files::read(&corpus_path)?).corpus;
+    let description = describe_corpus(&parsed);
+    let dates: Vec<_> = parsed.articles.iter().map(|article| article.date).collect();
+    files::write(&dist.join(PREVIEW), preview::png(&dates)?)?;
     let index = set_head(
         &files::read_to_string(&index_path)?,
         options.title.as_deref(),
         &description,
     )?;
+    // Both pages carry the start view, so it shows before the wasm has run.
+    let views = prerender::render(&corpus_path, entities.as_deref())?;
+    let index = prerender::insert(&index, &views)?;
     embed::write_script(&dist)?;
     // The hosted page loads every script from its own origin (written before the
     // service worker lists the assets); the single file keeps them inline. Trunk's
@@ -69,8 +82,7 @@ pub fn build(options: &Options) -> Result<PathBuf> {
 }
 
 /// `12 articles, 2013-03-07 – 2025-11-07` for the page description.
-fn describe_corpus(bytes: &[u8]) -> String {
-    let corpus = kiroku_core::parse::parse_bytes(bytes).corpus;
+fn describe_corpus(corpus: &kiroku_core::parse::Corpus) -> String {
     let dates = corpus.articles.iter().map(|article| article.date);
     match (dates.clone().min(), dates.max()) {
         (Some(first), Some(last)) => format!(
@@ -81,12 +93,28 @@ fn describe_corpus(bytes: &[u8]) -> String {
     }
 }
 
-/// Sets `<title>` (when given) and the description meta tag.
+/// The shared-link preview image ([`preview`]), beside the page.
+const PREVIEW: &str = "preview.png";
+
+/// Sets `<title>` (when given) and the description meta tag, and adds the Open
+/// Graph and Twitter card tags a shared link's preview is made of.
 fn set_head(page: &str, title: Option<&str>, description: &str) -> Result<String> {
-    let mut handlers = vec![html::on_element("meta[name=\"description\"]", |meta| {
-        meta.set_attribute("content", &html::attribute_value(description))?;
-        Ok(())
-    })?];
+    let page_title = match title {
+        Some(title) => title.to_string(),
+        None => html::texts(page, "title")?
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+    };
+    let cards = share_meta(&page_title, description);
+    let mut handlers = vec![html::on_element(
+        "meta[name=\"description\"]",
+        move |meta| {
+            meta.set_attribute("content", &html::attribute_value(description))?;
+            meta.after(&cards, ContentType::Html);
+            Ok(())
+        },
+    )?];
     if let Some(title) = title {
         handlers.push(html::on_element("title", move |element| {
             element.set_inner_content(title, ContentType::Text);
@@ -94,6 +122,40 @@ fn set_head(page: &str, title: Option<&str>, description: &str) -> Result<String
         })?);
     }
     html::rewrite(page, handlers)
+}
+
+/// Open Graph and Twitter card tags. The image is relative: the build does not know
+/// where it will be hosted (crawlers resolve it against the page's URL).
+fn share_meta(title: &str, description: &str) -> String {
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let (title, description) = (escape(title), escape(description));
+    [
+        ("property", "og:type", "website".to_string()),
+        ("property", "og:title", title.clone()),
+        ("property", "og:description", description.clone()),
+        ("property", "og:image", PREVIEW.to_string()),
+        ("property", "og:image:width", preview::WIDTH.to_string()),
+        ("property", "og:image:height", preview::HEIGHT.to_string()),
+        (
+            "property",
+            "og:image:alt",
+            "Timeline: articles per year".to_string(),
+        ),
+        ("name", "twitter:card", "summary_large_image".to_string()),
+        ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+        ("name", "twitter:image", PREVIEW.to_string()),
+    ]
+    .iter()
+    .map(|(attribute, key, value)| {
+        format!("\n    <meta {attribute}=\"{key}\" content=\"{value}\" />")
+    })
+    .collect()
 }
 
 /// One file of a build: raw and gzip sizes, and whether it belongs to the app shell
@@ -162,20 +224,42 @@ mod tests {
     #[test]
     fn head_gets_an_escaped_title_and_description() {
         let page = "<title>kiroku</title>\n<meta name=\"description\" content=\"old\" />";
-        assert_eq!(
-            set_head(page, Some("A & <B>"), "8 articles & \"more\"").unwrap(),
-            "<title>A &amp; &lt;B&gt;</title>\n\
-             <meta name=\"description\" content=\"8 articles &amp; &quot;more&quot;\" />"
+        let head = set_head(page, Some("A & <B>"), "8 articles & \"more\"").unwrap();
+        assert!(
+            head.starts_with(
+                "<title>A &amp; &lt;B&gt;</title>\n\
+                 <meta name=\"description\" content=\"8 articles &amp; &quot;more&quot;\" />"
+            ),
+            "{head}"
+        );
+        assert!(
+            head.contains("<meta property=\"og:title\" content=\"A &amp; &lt;B&gt;\" />"),
+            "{head}"
+        );
+        assert!(
+            head.contains(
+                "<meta name=\"twitter:description\" content=\"8 articles &amp; &quot;more&quot;\" />"
+            ),
+            "{head}"
         );
         assert_eq!(
-            set_head(page, None, "x").unwrap(),
-            "<title>kiroku</title>\n<meta name=\"description\" content=\"x\" />"
+            html::attributes(&head, "meta[property=\"og:image\"]", "content").unwrap(),
+            [PREVIEW]
+        );
+        let head = set_head(page, None, "x").unwrap();
+        assert!(
+            head.starts_with("<title>kiroku</title>\n<meta name=\"description\" content=\"x\" />"),
+            "{head}"
+        );
+        assert!(
+            head.contains("<meta property=\"og:title\" content=\"kiroku\" />"),
+            "{head}"
         );
     }
 
     #[test]
     fn description_counts_articles_and_span() {
-        let corpus = include_bytes!("../../corpus/corpus.txt");
-        assert!(describe_corpus(corpus).starts_with("8 articles, 2013-03-07 – 2025-11-07"));
+        let corpus = kiroku_core::parse::parse(include_str!("../../corpus/corpus.txt")).corpus;
+        assert!(describe_corpus(&corpus).starts_with("8 articles, 2013-03-07 – 2025-11-07"));
     }
 }

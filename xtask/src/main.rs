@@ -21,6 +21,8 @@ mod embed;
 mod files;
 mod html;
 mod offline;
+mod prerender;
+mod preview;
 mod setup;
 mod shell;
 mod single_file;
@@ -31,6 +33,7 @@ use std::{path::PathBuf, process::ExitCode, time::Instant};
 
 use anyhow::{bail, Result};
 use clap::{Parser, Subcommand};
+use kiroku_sizes::APP_SHELL_BUDGET;
 
 use crate::test_run::TestRun;
 
@@ -221,9 +224,6 @@ fn serve(trunk_args: &[String]) -> Result<()> {
 }
 
 const WASM: &str = "wasm32-unknown-unknown";
-
-/// Gzip bytes the app shell (wasm + JS + CSS) may weigh.
-const APP_SHELL_BUDGET: usize = 250_000;
 
 /// Every check CI runs. A failing step does not stop the independent ones after it
 /// (one run shows every failure); the end-to-end tests need the three builds. The

@@ -91,6 +91,39 @@ pub struct Entity {
     pub variants: Vec<String>,
     /// Longer words in which a variant does not mean this entity (中南米 for 米).
     pub exclude: Vec<String>,
+    /// The entity's names in other languages than the corpus' (`name_en`,
+    /// `variants_en` in the file).
+    pub names: Vec<LocalName>,
+}
+
+/// An entity's name in another language than the corpus': what the UI shows when it
+/// speaks that language, and an alias by which a query finds the entity (see
+/// [`crate::query::Query::expand`]). Local names are not looked for in the corpus
+/// text: the entity is found there by its own spellings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LocalName {
+    /// A language tag of two or three lowercase ASCII letters (`en`).
+    pub lang: String,
+    pub name: String,
+    /// Other spellings in that language (`US`, `USA` for the United States).
+    pub variants: Vec<String>,
+}
+
+impl Entity {
+    /// The name to show in `lang` (a tag like `en`): the local name, or the
+    /// canonical one when the gazetteer has none in that language.
+    pub fn name_in(&self, lang: &str) -> &str {
+        self.names
+            .iter()
+            .find(|local| local.lang == lang)
+            .map_or(self.name.as_str(), |local| local.name.as_str())
+    }
+
+    /// The spellings the corpus writes this entity with: the canonical name and
+    /// its variants.
+    pub fn spellings(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.variants.iter().map(String::as_str))
+    }
 }
 
 /// An entity found in a text.
@@ -119,6 +152,12 @@ pub struct Gazetteer {
     normalizer: Normalizer,
     /// Patterns by first character, longest first.
     patterns: FxHashMap<char, Vec<Pattern>>,
+    /// Every local name and local variant, normalized, with its entity and the
+    /// spelling the file gives (shown as the expansion's source).
+    aliases: Vec<Alias>,
+    /// Per entity, what a query naming it by an alias searches for
+    /// ([`Gazetteer::searched_as`]); empty for entities without local names.
+    searched_as: Vec<Vec<String>>,
     /// One bit per `first character % FILTER_BITS` of the patterns. The scan runs once
     /// per indexed character and most characters start no pattern: the filter turns
     /// them away without a hash look-up (a sixth of an index build before it).
@@ -131,6 +170,31 @@ impl Default for Gazetteer {
     fn default() -> Gazetteer {
         Gazetteer::empty(Normalizer::unicode_tables())
     }
+}
+
+/// A local name or variant, normalized, for [`Gazetteer::alias`].
+#[derive(Clone, Debug)]
+struct Alias {
+    normalized: String,
+    entity: EntityId,
+    spelling: String,
+}
+
+/// The spellings of `all` that contain no other one of them.
+fn shortest(all: &[String]) -> Vec<String> {
+    // Byte windows, not `str::contains`: that links std's two-way substring
+    // searcher into the wasm for a few short names.
+    let contains = |text: &str, part: &str| {
+        part.is_empty()
+            || text
+                .as_bytes()
+                .windows(part.len())
+                .any(|window| window == part.as_bytes())
+    };
+    all.iter()
+        .filter(|s| !all.iter().any(|other| other != *s && contains(s, other)))
+        .cloned()
+        .collect()
 }
 
 const FILTER_BITS: u32 = 4096;
@@ -175,6 +239,39 @@ impl Gazetteer {
                 add(word, None);
             }
         }
+        let mut aliases: Vec<Alias> = Vec::new();
+        let mut searched_as = Vec::with_capacity(entities.len());
+        for (id, entity) in entities.iter().enumerate() {
+            // A local name the corpus writes too (CIA, Tether) is no alias: as a
+            // corpus spelling it is searched exactly, like every other term.
+            let mut own: Vec<String> = Vec::new();
+            for spelling in entity.spellings() {
+                let normalized = normalizer.normalize(spelling.trim());
+                if !normalized.is_empty() && !own.contains(&normalized) {
+                    own.push(normalized);
+                }
+            }
+            searched_as.push(if entity.names.is_empty() {
+                Vec::new()
+            } else {
+                shortest(&own)
+            });
+            for local in &entity.names {
+                for spelling in std::iter::once(&local.name).chain(&local.variants) {
+                    let normalized = normalizer.normalize(spelling.trim());
+                    if !normalized.is_empty()
+                        && !own.contains(&normalized)
+                        && !aliases.iter().any(|a| a.normalized == normalized)
+                    {
+                        aliases.push(Alias {
+                            normalized,
+                            entity: id as EntityId,
+                            spelling: spelling.trim().to_string(),
+                        });
+                    }
+                }
+            }
+        }
         let mut first_filter = vec![0; (FILTER_BITS / 64) as usize];
         for (&first, list) in patterns.iter_mut() {
             list.sort_unstable_by_key(|p| std::cmp::Reverse(p.normalized.len()));
@@ -185,6 +282,8 @@ impl Gazetteer {
             entities,
             normalizer,
             patterns,
+            aliases,
+            searched_as,
             first_filter,
         }
     }
@@ -227,6 +326,27 @@ impl Gazetteer {
                     .any(|v| self.normalizer.normalize(v) == wanted)
             })
             .map(|i| i as EntityId)
+    }
+
+    /// The entity a normalized query term names in another language than the
+    /// corpus', with the spelling the gazetteer gives that alias (`maduro` →
+    /// (マドゥロ's id, "Maduro")). Only local names count: a term in the corpus'
+    /// own spelling is searched as it is, exactly.
+    pub fn alias(&self, normalized: &str) -> Option<(EntityId, &str)> {
+        self.aliases
+            .iter()
+            .find(|alias| alias.normalized == normalized)
+            .map(|alias| (alias.entity, alias.spelling.as_str()))
+    }
+
+    /// What a query term that is one of `entity`'s aliases searches for besides
+    /// itself: the entity's own spellings, normalized, without those that contain
+    /// another one (ニコラス・マドゥロ adds nothing to a substring search for マドゥロ).
+    /// Made once with the gazetteer, not per keystroke.
+    pub fn searched_as(&self, entity: EntityId) -> &[String] {
+        self.searched_as
+            .get(entity as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Entities in an already normalized text, spans in that text.
@@ -310,7 +430,7 @@ impl Gazetteer {
 /// file with four keys. A new key (a per-language name, say) is one more arm in
 /// [`parse`] and one more field in the property test's generator.
 mod toml_subset {
-    use super::{Entity, EntityKind};
+    use super::{Entity, EntityKind, LocalName};
     use crate::Error;
 
     /// TOML's whitespace: space and tab only (not U+3000 and the other Unicode
@@ -324,6 +444,39 @@ mod toml_subset {
         kind: Option<String>,
         variants: Option<Vec<String>>,
         exclude: Option<Vec<String>>,
+        /// `name_<lang>` / `variants_<lang>`, by language in the order first seen.
+        local: Vec<LocalKeys>,
+    }
+
+    struct LocalKeys {
+        lang: String,
+        name: Option<String>,
+        variants: Option<Vec<String>>,
+    }
+
+    /// `name_en` → (`name`, `en`): a key of the form `<key>_<lang>`, the language
+    /// two or three lowercase ASCII letters.
+    fn local_key(key: &str) -> Option<(&str, &str)> {
+        let (base, lang) = key.rsplit_once('_')?;
+        let tag = (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase());
+        (tag && matches!(base, "name" | "variants")).then_some((base, lang))
+    }
+
+    impl Table {
+        fn local(&mut self, lang: &str) -> &mut LocalKeys {
+            let at = match self.local.iter().position(|l| l.lang == lang) {
+                Some(at) => at,
+                None => {
+                    self.local.push(LocalKeys {
+                        lang: lang.to_string(),
+                        name: None,
+                        variants: None,
+                    });
+                    self.local.len() - 1
+                }
+            };
+            &mut self.local[at]
+        }
     }
 
     pub(super) fn parse(src: &str) -> Result<Vec<Entity>, Error> {
@@ -376,11 +529,22 @@ mod toml_subset {
                     .replace(array(&value).map_err(err)?)
                     .is_some(),
                 "exclude" => table.exclude.replace(array(&value).map_err(err)?).is_some(),
-                _ => {
-                    return Err(err(format!(
-                        "unknown key {key:?} (expected name, kind, variants, exclude)"
-                    )))
-                }
+                _ => match local_key(key) {
+                    Some(("name", lang)) => {
+                        let name = string(&value).map_err(err)?;
+                        table.local(lang).name.replace(name).is_some()
+                    }
+                    Some((_, lang)) => {
+                        let variants = array(&value).map_err(err)?;
+                        table.local(lang).variants.replace(variants).is_some()
+                    }
+                    None => {
+                        return Err(err(format!(
+                            "unknown key {key:?} (expected name, kind, variants, exclude, \
+                             name_<lang>, variants_<lang>)"
+                        )))
+                    }
+                },
             };
             if duplicate {
                 return Err(err(format!("{key} is given twice in this [[entity]]")));
@@ -405,11 +569,26 @@ mod toml_subset {
             if entities.iter().any(|e: &Entity| e.name == name) {
                 return Err(err(format!("entity {name:?} is defined twice")));
             }
+            let mut names = Vec::with_capacity(table.local.len());
+            for local in table.local {
+                let lang = local.lang;
+                let local_name = local.name.filter(|n| !n.trim().is_empty()).ok_or_else(|| {
+                    err(format!(
+                        "entity {name:?} has variants_{lang} but no name_{lang}"
+                    ))
+                })?;
+                names.push(LocalName {
+                    lang,
+                    name: local_name,
+                    variants: local.variants.unwrap_or_default(),
+                });
+            }
             entities.push(Entity {
                 name,
                 kind,
                 variants: table.variants.unwrap_or_default(),
                 exclude: table.exclude.unwrap_or_default(),
+                names,
             });
         }
         Ok(entities)
@@ -644,5 +823,60 @@ kind = "organization"
         assert_eq!(g.find("まどぅーろ"), Some(1));
         assert_eq!(g.find("アメリカ"), Some(0));
         assert_eq!(g.find("ロシア"), None);
+    }
+
+    const LOCAL: &str = r#"
+[[entity]]
+name = "マドゥロ"
+name_en = "Maduro"
+variants_en = ["Nicolás Maduro"]
+kind = "person"
+
+[[entity]]
+name = "CIA"
+kind = "org"
+name_en = "CIA"
+variants_en = ["Central Intelligence Agency"]
+"#;
+
+    #[test]
+    fn local_names_show_and_alias() {
+        let g = Gazetteer::from_toml(LOCAL, Normalizer::default()).unwrap();
+        let maduro = g.entity(0).unwrap();
+        assert_eq!(maduro.name_in("en"), "Maduro");
+        assert_eq!(maduro.name_in("ja"), "マドゥロ");
+        assert_eq!(maduro.name_in("fr"), "マドゥロ");
+        assert_eq!(g.alias("maduro"), Some((0, "Maduro")));
+        assert_eq!(g.alias("nicolás maduro"), Some((0, "Nicolás Maduro")));
+        // The canonical spelling is searched as itself, not as an alias.
+        assert_eq!(g.alias("マドゥロ"), None);
+        assert_eq!(g.alias("cia"), None);
+        assert_eq!(
+            g.alias("central intelligence agency"),
+            Some((1, "Central Intelligence Agency"))
+        );
+        // Local names are not looked for in the text.
+        assert!(g.entities_in("Maduro said").is_empty());
+    }
+
+    #[test]
+    fn local_keys_are_checked() {
+        let err = |src: &str| {
+            Gazetteer::from_toml(src, Normalizer::default())
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("[[entity]]\nname = \"x\"\nkind = \"topic\"\nvariants_en = [\"y\"]"),
+            "entities file line 1: entity \"x\" has variants_en but no name_en"
+        );
+        assert!(
+            err("[[entity]]\nname = \"x\"\nkind = \"topic\"\nname_english = \"y\"")
+                .contains("unknown key \"name_english\"")
+        );
+        assert!(err(
+            "[[entity]]\nname = \"x\"\nkind = \"topic\"\nname_en = \"y\"\nname_en = \"z\""
+        )
+        .contains("name_en is given twice"));
     }
 }

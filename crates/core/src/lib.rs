@@ -108,10 +108,11 @@ pub use chronology::{Chronology, ChronologyEntry};
 pub use concordance::{Concordance, Kwic, KwicLine, KwicSort};
 pub use cooccurrence::{Cooccurrence, CooccurringEntity, Pair};
 pub use date::Date;
-pub use entity::{EntityKind, Gazetteer};
+pub use entity::{EntityKind, Gazetteer, LocalName};
 pub use index::{DocId, Index};
 pub use neighbours::Neighbours;
 pub use parse::{Article, Block, BlockKind, Corpus, Diagnostic, Parsed, Severity};
+pub use query::Expansion;
 pub use search::{Hit, SearchRequest, SearchResults, Sort};
 pub use trends::{Series, TrendBin, Trends};
 

@@ -23,7 +23,6 @@
 use std::cmp::Ordering;
 
 use crate::index::{DocId, Index};
-use crate::query::Query;
 use crate::search::SearchRequest;
 
 /// One article's place in the ranking of a request.
@@ -43,7 +42,7 @@ impl Index {
     /// ignored); `None` when `doc` does not match the request. Agrees with the
     /// order of [`Index::search`]: both rank with the same total order.
     pub fn neighbours(&self, request: &SearchRequest, doc: DocId) -> Option<Neighbours> {
-        let query = Query::parse(&request.query, self.normalizer());
+        let query = self.parse_query(&request.query);
         let (hits, _) = self.matching(request, &query);
         let order = self.ranking(request.sort, query.matches_all());
         let me = *hits.iter().find(|&&(d, _)| d == doc)?;

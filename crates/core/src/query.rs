@@ -21,6 +21,9 @@
 //! assert_eq!(q.to_string(), "マドゥロ -\"国営 石油\" usd*");
 //! ```
 
+use serde::Serialize;
+
+use crate::entity::{EntityId, Gazetteer};
 use crate::normalize::Normalizer;
 use crate::tokenize::{tokenize, TokenKind};
 
@@ -28,6 +31,21 @@ use crate::tokenize::{tokenize, TokenKind};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     pub clauses: Vec<Clause>,
+    /// Terms that named an entity in another language, and what they were
+    /// searched as ([`Query::expand`]).
+    pub expansions: Vec<Expansion>,
+}
+
+/// A query term that is an entity's local name (`Maduro`), searched as the
+/// spellings the corpus writes the entity with (`マドゥロ`), ORed with the term
+/// itself. The UI shows it, so that a count stays explainable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Expansion {
+    /// The alias as the gazetteer spells it (`Maduro`).
+    pub term: String,
+    pub entity: EntityId,
+    /// The normalized spellings added to the term's clause, e.g. `["マドゥロ"]`.
+    pub spellings: Vec<String>,
 }
 
 /// Atoms ORed together, possibly negated.
@@ -181,7 +199,44 @@ impl Query {
             }
             or_pending = false;
         }
-        Query { clauses }
+        Query {
+            clauses,
+            expansions: Vec::new(),
+        }
+    }
+
+    /// Adds, to the clause of every term that equals an entity's local name or
+    /// local variant in `gazetteer` ([`Gazetteer::alias`]), the spellings the
+    /// corpus writes that entity with ([`Gazetteer::searched_as`]): `Maduro`
+    /// becomes `Maduro OR マドゥロ`. Every other term keeps its exact meaning.
+    pub fn expand(&mut self, gazetteer: &Gazetteer) {
+        let normalizer = gazetteer.normalizer();
+        for clause in &mut self.clauses {
+            let typed = clause.atoms.len();
+            for i in 0..typed {
+                let Some((entity, term)) = gazetteer.alias(&clause.atoms[i].text) else {
+                    continue;
+                };
+                let mut added = Vec::new();
+                for spelling in gazetteer.searched_as(entity) {
+                    if clause.atoms.iter().any(|atom| atom.text == *spelling) {
+                        continue;
+                    }
+                    let quoted = spelling.contains(char::is_whitespace);
+                    if let Some(atom) = Atom::new(spelling, quoted, false, normalizer) {
+                        clause.atoms.push(atom);
+                        added.push(spelling.clone());
+                    }
+                }
+                if !added.is_empty() {
+                    self.expansions.push(Expansion {
+                        term: term.to_string(),
+                        entity,
+                        spellings: added,
+                    });
+                }
+            }
+        }
     }
 
     /// True when no clause is positive: every article (not excluded) matches.

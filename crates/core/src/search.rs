@@ -12,7 +12,7 @@ use crate::date::Date;
 use crate::entity::EntityKind;
 use crate::facet::{filter_and_count, Facets, Selection};
 use crate::index::{doc_of, pack, DocId, Index};
-use crate::query::{Atom, Query};
+use crate::query::{Atom, Expansion, Query};
 use crate::snippet::{highlight, snippet_if, Snippet};
 use crate::timeline::{timeline, Timeline};
 use crate::Span;
@@ -115,12 +115,15 @@ pub struct SearchResults {
     pub timeline: Timeline,
     /// The query as understood (normalized terms, `*` for a prefix).
     pub query: String,
+    /// Terms that named an entity in another language and were searched as its
+    /// spellings too (`Maduro` → `マドゥロ`).
+    pub expansions: Vec<Expansion>,
 }
 
 impl Index {
     /// Runs a search. Never panics, whatever the request.
     pub fn search(&self, request: &SearchRequest) -> SearchResults {
-        let query = Query::parse(&request.query, self.normalizer());
+        let query = self.parse_query(&request.query);
         let (mut hits, facets) = self.matching(request, &query);
         let docs: Vec<DocId> = hits.iter().map(|&(d, _)| d).collect();
         let window = crate::timeline::window(request.from, request.to, &request.years);
@@ -145,7 +148,18 @@ impl Index {
             facets,
             timeline,
             query: query.to_string(),
+            expansions: query.expansions,
         }
+    }
+
+    /// Parses a query as typed, the way every search, highlight and ranking of
+    /// this index reads it: folded with the index's normalizer, and with terms that
+    /// are an entity's local name expanded to the entity's spellings
+    /// ([`Query::expand`]).
+    pub fn parse_query(&self, input: &str) -> Query {
+        let mut query = Query::parse(input, self.normalizer());
+        query.expand(&self.gazetteer);
+        query
     }
 
     /// The articles matching `request` (parsed as `query`), unordered, with their
@@ -168,8 +182,7 @@ impl Index {
 
     /// Highlight spans of `query` (as typed) in any text, e.g. a reader paragraph.
     pub fn highlight(&self, query: &str, text: &str) -> Vec<Span> {
-        let normalizer = self.normalizer();
-        highlight(&Query::parse(query, normalizer), text, normalizer)
+        highlight(&self.parse_query(query), text, self.normalizer())
     }
 
     fn selection(&self, request: &SearchRequest) -> Selection {
@@ -303,15 +316,14 @@ impl Index {
                 top.truncate(keep);
             }
             *hits = top;
-        } else if keep < hits.len() {
+        } else {
             // A deep page: inserting into a long top list would move much of it per
             // hit when hits come in reverse order (oldest first over a newest-first
-            // corpus).
-            hits.select_nth_unstable_by(keep, &order);
+            // corpus). A full sort rather than `select_nth_unstable_by` first: the
+            // same hits in the same order, and one sort instantiation fewer in the
+            // wasm (each costs kilobytes); deep pages are rare.
+            hits.sort_unstable_by(&order);
             hits.truncate(keep);
-            hits.sort_unstable_by(&order);
-        } else {
-            hits.sort_unstable_by(&order);
         }
     }
 

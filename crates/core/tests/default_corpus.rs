@@ -380,3 +380,40 @@ fn pages_are_slices_of_the_full_order() {
         }
     }
 }
+
+/// An English reader's query: the entity's English name finds what its Japanese
+/// spellings find, and says so.
+#[test]
+fn english_names_search_their_entity() {
+    check(
+        "Maduro ",
+        expect![[r#"
+            5 hit(s) for `maduro OR マドゥロ`
+            2025-08-11 米の懸賞金引き上げに反発―ベネズエラ 「政治的プロパガンダ」 | マドゥロ マドゥロ
+            2025-10-21 米、ベネズエラ大統領の追放もくろむ ルビオ氏が主導 | マドゥロ マドゥロ マドゥロ
+            2025-11-03 トランプ政権の軍事圧力を受け、ベネズエラがロシア・中国・イランに「SOS」 | マドゥロ マドゥロ
+            2023-12-05 ベネズエラの背後にロシア=ブラジル北部侵略の可能性も?! | マドゥーロ マドゥー
+            2025-11-03 米「裏庭」戦争のしわ寄せ トランプ政権、中国対応に遅れも | マドゥロ
+        "#]],
+    );
+    let index = index();
+    let request = |query: &str| SearchRequest {
+        query: query.into(),
+        limit: usize::MAX,
+        ..SearchRequest::default()
+    };
+    let english = index.search(&request("Maduro"));
+    assert_eq!(english.total, index.search(&request("マドゥロ")).total);
+    let shown: Vec<String> = english
+        .expansions
+        .iter()
+        .map(|e| format!("{} → {}", e.term, e.spellings.join(" · ")))
+        .collect();
+    assert_eq!(shown, ["Maduro → マドゥロ"]);
+    // A Japanese spelling is searched as itself: no expansion.
+    assert!(index.search(&request("アメリカ")).expansions.is_empty());
+    assert_eq!(
+        index.search(&request("\"United States\"")).expansions[0].spellings,
+        ["アメリカ", "米", "合衆国"]
+    );
+}

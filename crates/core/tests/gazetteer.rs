@@ -21,6 +21,9 @@ struct Entry {
     variants: Vec<String>,
     #[serde(default)]
     exclude: Vec<String>,
+    name_en: Option<String>,
+    #[serde(default)]
+    variants_en: Vec<String>,
 }
 
 #[test]
@@ -33,6 +36,17 @@ fn shipped_gazetteer_reads_as_real_toml_does() {
         assert_eq!(mine.kind.as_str(), theirs.kind);
         assert_eq!(mine.variants, theirs.variants);
         assert_eq!(mine.exclude, theirs.exclude);
+        // Every entity of the default corpus has an English name (English readers'
+        // facets and chips, and the aliases English queries find it by).
+        let english = mine.names.iter().find(|local| local.lang == "en");
+        assert_eq!(
+            english.map(|l| &l.name),
+            theirs.name_en.as_ref(),
+            "{}",
+            mine.name
+        );
+        assert!(english.is_some(), "{} has no name_en", mine.name);
+        assert_eq!(english.map(|l| &l.variants), Some(&theirs.variants_en));
     }
 }
 
@@ -68,8 +82,16 @@ fn shipped_gazetteer_on_us_and_america() {
     .assert_eq(&found.join(" "));
 }
 
-/// Entities as (name, kind, variants, exclude), or the reader's error.
-type Read = Result<Vec<(String, String, Vec<String>, Vec<String>)>, String>;
+/// One entity as (name, kind, variants, exclude, English name, English variants).
+type Read = Result<Vec<Fields>, String>;
+type Fields = (
+    String,
+    String,
+    Vec<String>,
+    Vec<String>,
+    Option<String>,
+    Vec<String>,
+);
 
 /// What the `toml` crate reads from `src`.
 fn by_toml(src: &str) -> Read {
@@ -82,7 +104,16 @@ fn by_toml(src: &str) -> Read {
     Ok(file
         .entity
         .into_iter()
-        .map(|e| (e.name, canonical_kind(&e.kind), e.variants, e.exclude))
+        .map(|e| {
+            (
+                e.name,
+                canonical_kind(&e.kind),
+                e.variants,
+                e.exclude,
+                e.name_en,
+                e.variants_en,
+            )
+        })
         .collect())
 }
 
@@ -94,11 +125,14 @@ fn by_us(src: &str) -> Read {
         .entities()
         .iter()
         .map(|e| {
+            let english = e.names.iter().find(|local| local.lang == "en");
             (
                 e.name.clone(),
                 e.kind.as_str().to_string(),
                 e.variants.clone(),
                 e.exclude.clone(),
+                english.map(|l| l.name.clone()),
+                english.map(|l| l.variants.clone()).unwrap_or_default(),
             )
         })
         .collect())
@@ -169,6 +203,8 @@ mod properties {
         kind: &'static str,
         variants: Option<Vec<String>>,
         exclude: Option<Vec<String>>,
+        /// `name_en` and, maybe, `variants_en`.
+        english: Option<(String, Option<Vec<String>>)>,
     }
 
     fn entry() -> impl Strategy<Value = Entry> {
@@ -177,12 +213,17 @@ mod properties {
             proptest::sample::select(vec!["person", "place", "organization", "topic", "org"]),
             proptest::option::of(proptest::collection::vec(text(), 0..3)),
             proptest::option::of(proptest::collection::vec(text(), 0..3)),
+            proptest::option::of((
+                text(),
+                proptest::option::of(proptest::collection::vec(text(), 0..3)),
+            )),
         )
-            .prop_map(|(name, kind, variants, exclude)| Entry {
+            .prop_map(|(name, kind, variants, exclude, english)| Entry {
                 name,
                 kind,
                 variants,
                 exclude,
+                english,
             })
     }
 
@@ -310,6 +351,12 @@ mod properties {
             if let Some(exclude) = &entry.exclude {
                 pairs.push(("exclude", array(exclude)));
             }
+            if let Some((name, variants)) = &entry.english {
+                pairs.push(("name_en", quote(name, layout)));
+                if let Some(variants) = variants {
+                    pairs.push(("variants_en", array(variants)));
+                }
+            }
             if layout.key_order_reversed {
                 pairs.reverse();
             }
@@ -342,7 +389,11 @@ mod properties {
             // Empty and duplicate names are the gazetteer's own errors.
             let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
             let distinct = names.iter().enumerate().all(|(i, n)| !names[..i].contains(n));
-            if names.iter().all(|n| !n.trim().is_empty()) && distinct {
+            let english_named = entries
+                .iter()
+                .filter_map(|e| e.english.as_ref())
+                .all(|(name, _)| !name.trim().is_empty());
+            if names.iter().all(|n| !n.trim().is_empty()) && distinct && english_named {
                 prop_assert_eq!(ours, theirs, "{:?}", src);
             } else {
                 prop_assert!(ours.is_err(), "{:?}", src);
@@ -359,7 +410,7 @@ mod properties {
                 (any::<proptest::sample::Index>(), 0..3u8, proptest::sample::select(vec![
                     "\"", "\\", "#", ",", "[", "]", "[[", "]]", "=", " ", "\t", "\n", "\r", "　",
                     "\\u", "\\U", "00", "'", "{", "}", ".", "\u{7f}", "\u{0}", "name", "kind = ",
-                    "\"topic\"", "[[entity]]\n", "a", "米",
+                    "\"topic\"", "[[entity]]\n", "a", "米", "_en", "_e", "name_fr = ",
                 ])),
                 1..4,
             ),

@@ -110,6 +110,51 @@ proptest! {
         }
     }
 
+    /// A term that is an entity's local name (`kaga`, English for カガ) finds the
+    /// articles containing it or any of the entity's spellings; every other term
+    /// keeps its exact meaning, local names in the gazetteer or not.
+    #[test]
+    fn local_names_expand_and_nothing_else_changes(
+        corpus in corpus(),
+        terms in prop::collection::vec((prop_oneof![term(), Just("KAGA".to_string())], any::<bool>()), 1..4),
+    ) {
+        let gazetteer = Gazetteer::from_toml(
+            "[[entity]]\nname = \"カガ\"\nname_en = \"Kaga\"\nkind = \"place\"\nvariants = [\"米\", \"カガ米\"]\n",
+            Normalizer::default(),
+        ).unwrap();
+        let query: Vec<String> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, (t, negated))| if *negated && i > 0 { format!("-{t}") } else { t.clone() })
+            .collect();
+        // Ends with a space: no prefix matching of the last Latin word.
+        let query = query.join(" ") + " ";
+        let means = |a: &Article, t: &str| {
+            if t == "KAGA" {
+                contains(a, "kaga") || contains(a, "カガ") || contains(a, "米")
+            } else {
+                contains(a, t)
+            }
+        };
+        let expected: Vec<String> = corpus
+            .articles
+            .iter()
+            .filter(|a| terms.iter().enumerate().all(|(i, (t, negated))| means(a, t) != (*negated && i > 0)))
+            .map(|a| a.id.clone())
+            .collect();
+        let index = Index::build(corpus, &gazetteer);
+        let results = index.search(&SearchRequest { query: query.clone(), limit: usize::MAX, ..SearchRequest::default() });
+        let mut got: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+        got.sort_by_key(|id| id[1..].parse::<usize>().unwrap());
+        prop_assert_eq!(&got, &expected, "query {:?}", query);
+        let named = terms.iter().any(|(t, _)| t == "KAGA");
+        prop_assert_eq!(!results.expansions.is_empty(), named, "query {:?}", query);
+        for expansion in &results.expansions {
+            prop_assert_eq!(expansion.term.as_str(), "Kaga");
+            prop_assert_eq!(&expansion.spellings, &["カガ".to_string(), "米".to_string()]);
+        }
+    }
+
     /// The hits' highlights and snippets are what the highlighter finds in the full
     /// texts (the search skips fields where the index proves there is no match).
     #[test]

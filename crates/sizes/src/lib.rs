@@ -13,6 +13,12 @@ use std::io::Write;
 
 use flate2::{write::GzEncoder, Compression};
 
+/// Gzip bytes the app shell (wasm + JS + CSS of the default build) may weigh:
+/// `cargo xtask test` fails above it and the benchmark report checks it. Lowered as
+/// the shell shrinks (250 KB before the packed corpus; 232 KB after it, 236 KB
+/// since the entities' names per language, which cost 4.4 KB); the aim is 200 KB.
+pub const APP_SHELL_BUDGET: usize = 236_000;
+
 /// Bytes of `bytes` gzipped at level 9 (what a static host's precompression gives).
 pub fn gzip_len(bytes: &[u8]) -> usize {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());

@@ -264,10 +264,31 @@ impl Session {
             .expect("emulate offline network");
     }
 
-    /// Opens `path` (e.g. `/` or `/#/?q=…`) on the served build.
+    /// Opens `path` (e.g. `/` or `/#/?q=…`) on the served build, and waits (up to
+    /// 20 s) until the app runs: the page already shows the pre-rendered start view
+    /// before that, whose links and search box do nothing yet.
     pub async fn open(&self, path: &str) {
+        self.open_raw(path).await;
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline && !self.app_runs().await {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Opens `path` without waiting for the app.
+    pub async fn open_raw(&self, path: &str) {
         let url = format!("{}{}", self.base_url, path);
         self.client.goto(&url).await.expect("navigate");
+    }
+
+    /// Whether the app has rendered its first view (its `kiroku:interactive` mark).
+    pub async fn app_runs(&self) -> bool {
+        self.js(
+            "return performance.getEntriesByName('kiroku:interactive').length > 0",
+            vec![],
+        )
+        .await
+            == serde_json::json!(true)
     }
 
     /// Waits until `css` matches at least one element.
@@ -338,6 +359,14 @@ impl Session {
             Some(fragment) => format!("{}#{}", url.path(), fragment),
             None => url.path().to_string(),
         }
+    }
+
+    /// The number in the result count (`5件` or `5 results`, after the UI's
+    /// language); `usize::MAX` while there is none.
+    pub async fn count(&self) -> usize {
+        let text = self.text("#count").await;
+        let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().unwrap_or(usize::MAX)
     }
 
     /// Text of the first element matching `css` (empty when there is none).

@@ -13,29 +13,22 @@ async fn wait_count(session: &Session, css: &str, n: usize) {
         .await;
 }
 
-/// The number in the count (`12件` or `12 results`, after the browser's language).
-async fn count(session: &Session) -> usize {
-    let text = session.text("#count").await;
-    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().unwrap_or(usize::MAX)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn search_facet_timeline_reader_share_and_history() {
     let session = Session::start().await;
     session.open("/").await;
     session.wait_for("#results > li").await;
-    assert_eq!(count(&session).await, 8);
+    assert_eq!(session.count().await, 8);
 
     // Type a query: the count and the list follow.
     session.type_into("#search", "ロシア").await;
     session
         .eventually("the count follows the query", || async {
-            let n = count(&session).await;
+            let n = session.count().await;
             n > 0 && n < 8 && session.texts("#results > li").await.len() == n
         })
         .await;
-    let with_query = count(&session).await;
+    let with_query = session.count().await;
     assert!(
         !session.texts("#results mark").await.is_empty(),
         "matches are marked"
@@ -47,7 +40,7 @@ async fn search_facet_timeline_reader_share_and_history() {
     session.wait_for(".active-filters .chip").await;
     let facet_name = session.text(".active-filters .chip").await;
     assert!(session.current_path().await.contains("e="));
-    let with_facet = count(&session).await;
+    let with_facet = session.count().await;
     assert!(with_facet <= with_query && with_facet > 0);
 
     // Clear that, then brush the timeline over its right half.
@@ -61,7 +54,7 @@ async fn search_facet_timeline_reader_share_and_history() {
         })
         .await;
     wait_count(&session, ".active-filters .chip", 1).await;
-    let brushed = count(&session).await;
+    let brushed = session.count().await;
     assert!(
         brushed > 0 && brushed <= with_query,
         "{brushed} of {with_query}"
@@ -364,7 +357,7 @@ async fn typing_keeps_the_view_one_arrived_on_in_history() {
     let shared = "/#/?q=%E7%B1%B3%E5%9B%BD"; // 米国
     session.open(shared).await;
     session.wait_for("#results > li").await;
-    let shared_count = count(&session).await;
+    let shared_count = session.count().await;
     // Two keystrokes a pause apart (each one searched and written to the URL).
     session.type_into("#search", " 制").await;
     session
@@ -386,7 +379,7 @@ async fn typing_keeps_the_view_one_arrived_on_in_history() {
         .eventually("Back returns to the shared view", || async {
             session.current_path().await == shared
                 && search_value(&session).await == "米国"
-                && count(&session).await == shared_count
+                && session.count().await == shared_count
         })
         .await;
 
@@ -409,7 +402,7 @@ async fn typing_keeps_the_view_one_arrived_on_in_history() {
             !session.current_path().await.contains("q=")
                 && session.current_path().await.starts_with('/')
                 && search_value(&session).await.is_empty()
-                && count(&session).await == 8
+                && session.count().await == 8
         })
         .await;
     session.finish().await;
@@ -460,9 +453,9 @@ async fn minus_signs_follow_one_rule() {
         session.client.refresh().await.expect("reload");
         session.wait_for("#count").await;
         session
-            .eventually("a count", || async { count(&session).await != usize::MAX })
+            .eventually("a count", || async { session.count().await != usize::MAX })
             .await;
-        counts.push(count(&session).await);
+        counts.push(session.count().await);
     }
     let [minus, three, minus_sanctions, sanctions, without_sanctions] = counts[..] else {
         unreachable!()

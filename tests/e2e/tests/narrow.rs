@@ -9,13 +9,6 @@ use std::time::Duration;
 use kiroku_e2e::{column_host_page, dist_dir, keys, Rect, Session};
 use serde_json::json;
 
-/// The number in the count (`12件` or `12 results`).
-async fn count(session: &Session) -> usize {
-    let text = session.text("#count").await;
-    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().unwrap_or(usize::MAX)
-}
-
 /// Whether any element matching `css` takes up room on the page.
 async fn shown(session: &Session, css: &str) -> bool {
     session
@@ -68,11 +61,11 @@ async fn on_a_phone_the_filters_are_a_drawer_that_shows_the_results() {
     session.click("#facets .facet").await;
     session
         .eventually("the action follows the count", || async {
-            let n = count(&session).await;
+            let n = session.count().await;
             n < 8 && session.text(".facets-done").await.contains(&n.to_string())
         })
         .await;
-    let n = count(&session).await;
+    let n = session.count().await;
     session.click(".facets-done").await;
     session
         .eventually("the drawer closes", || async {

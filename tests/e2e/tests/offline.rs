@@ -63,8 +63,9 @@ async fn hosted_build_works_offline_after_the_first_visit() {
         .await
         .expect("reload with the server gone");
     assert_all_articles_and_search_work(&session).await;
+    // The page's own title, after the search that leads it.
     let title = session.client.title().await.expect("title");
-    assert_eq!(title, "kiroku 記録");
+    assert_eq!(title, "チャベス — kiroku 記録");
     session.close().await;
 }
 

@@ -12,6 +12,7 @@
 
 pub mod digest;
 pub mod jsonl;
+pub mod packed;
 
 use serde::Serialize;
 
