@@ -2,6 +2,10 @@
 //!
 //! `#/?q=マドゥロ&e=ロシア&e=中国&y=2025&from=2025-01-01&to=2025-12-31&sort=new&a=<id>`
 //! — every key optional, entities and years repeated, values percent-encoded UTF-8.
+//! The views add `v=` (`trends`, `kwic`, `chronology`, `cooccurrence`; the article
+//! list has none), `c=` (a compared query, repeated, at most four), `tm=share` (the
+//! trends measure), `ks=left|right` (the concordance's order) and `m=` (the match the
+//! reader emphasizes, 1-based, only with `a=`).
 //! Decoding never fails: unknown keys and invalid values (a bad date, a year that
 //! is not a number, broken percent escapes) are skipped, so any URL gives a view;
 //! a `from` after its `to` is read as the same range written forwards.
@@ -17,15 +21,18 @@
 
 use std::fmt::Write;
 
-use kiroku_core::{Date, Sort};
+use kiroku_core::{Date, KwicSort, Sort};
 
-use crate::state::State;
+use crate::state::{Measure, State, View, MAX_SERIES};
 
 /// The hash for `state`, starting with `#/`.
 pub fn encode(state: &State) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
     if !state.query.is_empty() {
         pairs.push(("q", state.query.clone()));
+    }
+    for query in &state.compare {
+        pairs.push(("c", query.clone()));
     }
     for entity in &state.entities {
         pairs.push(("e", entity.clone()));
@@ -44,8 +51,22 @@ pub fn encode(state: &State) -> String {
         Sort::Newest => pairs.push(("sort", "new".into())),
         Sort::Oldest => pairs.push(("sort", "old".into())),
     }
+    if state.view != View::Articles {
+        pairs.push(("v", state.view.key().into()));
+    }
+    if state.measure == Measure::Share {
+        pairs.push(("tm", "share".into()));
+    }
+    match state.line_sort {
+        KwicSort::Date => {}
+        KwicSort::Left => pairs.push(("ks", "left".into())),
+        KwicSort::Right => pairs.push(("ks", "right".into())),
+    }
     if let Some(id) = &state.article {
         pairs.push(("a", id.clone()));
+    }
+    if let Some(n) = state.occurrence {
+        pairs.push(("m", n.to_string()));
     }
     if state.embed {
         pairs.push(("embed", "1".into()));
@@ -93,10 +114,39 @@ pub fn decode(hash: &str) -> State {
                 "rel" | "relevance" => state.sort = Sort::Relevance,
                 _ => {}
             },
+            "c" if !value.trim().is_empty()
+                && state.compare.len() < MAX_SERIES
+                && !state.compare.contains(&value) =>
+            {
+                state.compare.push(value)
+            }
+            "v" => state.view = View::from_key(&value).unwrap_or(state.view),
+            "tm" => match value.as_str() {
+                "share" => state.measure = Measure::Share,
+                "articles" => state.measure = Measure::Articles,
+                _ => {}
+            },
+            "ks" => match value.as_str() {
+                "left" => state.line_sort = KwicSort::Left,
+                "right" => state.line_sort = KwicSort::Right,
+                "date" => state.line_sort = KwicSort::Date,
+                _ => {}
+            },
             "a" if !value.is_empty() => state.article = Some(value),
+            "m" => {
+                if let Ok(n) = value.parse::<usize>() {
+                    if n >= 1 {
+                        state.occurrence = Some(n);
+                    }
+                }
+            }
             "embed" => state.embed = value == "1",
             _ => {}
         }
+    }
+    // A match means nothing without its article.
+    if state.article.is_none() {
+        state.occurrence = None;
     }
     // A range written backwards (by hand, or by another tool) means the same days:
     // read as given, it would select nothing and show a backwards chip.

@@ -25,6 +25,7 @@ use serde::Serialize;
 
 use crate::date::{Date, Precision};
 use crate::index::{DocId, Index};
+use crate::order::sort_by_dyn;
 use crate::results::result_docs;
 use crate::search::SearchRequest;
 use crate::Span;
@@ -83,7 +84,8 @@ impl Index {
                 mentions.push((mention.date, article.date, doc, n));
             }
         }
-        mentions.sort_unstable();
+        // (doc, place) is unique: stable or not, the order is the same.
+        sort_by_dyn(&mut mentions, &|x, y| x.cmp(y));
         let mut years: Vec<(i32, usize)> = Vec::new();
         for &(date, ..) in &mentions {
             match years.last_mut() {

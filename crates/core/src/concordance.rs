@@ -32,6 +32,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::index::{DocId, Field, Index};
+use crate::order::sort_by_dyn;
 use crate::parse::Article;
 use crate::query::Query;
 use crate::results::result_docs;
@@ -525,7 +526,7 @@ fn sort_by_context<I: Iterator<Item = char>>(
         .drain(..)
         .map(|o| (prefix_key(context(&o)), o))
         .collect();
-    keyed.sort_by(|(key_a, a), (key_b, b)| {
+    sort_by_dyn(&mut keyed, &|(key_a, a), (key_b, b)| {
         key_a.cmp(key_b).then_with(|| context(a).cmp(context(b)))
     });
     occurrences.extend(keyed.into_iter().map(|(_, o)| o));

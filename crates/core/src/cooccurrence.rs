@@ -24,6 +24,7 @@ use serde::Serialize;
 
 use crate::entity::{EntityId, EntityKind};
 use crate::index::Index;
+use crate::order::sort_by_dyn;
 use crate::results::result_docs;
 use crate::search::SearchRequest;
 
@@ -111,7 +112,9 @@ impl Index {
                 })
             })
             .collect();
-        entities.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.name.cmp(&y.name)));
+        sort_by_dyn(&mut entities, &|x, y| {
+            y.count.cmp(&x.count).then_with(|| x.name.cmp(&y.name))
+        });
         entities.truncate(top.min(MAX_TOP));
 
         // Rank of each entity among the top ones, by id; then a triangle of counts.
@@ -148,7 +151,7 @@ impl Index {
             })
             .collect();
         let name = |i: usize| entities[i].name.as_str();
-        pairs.sort_by(|x, y| {
+        sort_by_dyn(&mut pairs, &|x, y| {
             y.count
                 .cmp(&x.count)
                 .then_with(|| name(x.a).cmp(name(y.a)))

@@ -31,9 +31,14 @@ use crate::trends::Trends;
 pub enum Value {
     Text(String),
     Count(usize),
-    /// A fraction such as a share, written in Rust's shortest round-trip decimal
-    /// form (`0.8`, `0.6666666666666666`); never NaN or infinite.
-    Number(f64),
+    /// The share `part / whole`, written as a decimal fraction with at most six
+    /// places (`0.8`, `0.666667`, `1`), an empty field where `whole` is 0. Kept as
+    /// two integers and written by [`push_share`] with integer arithmetic: `f64`'s
+    /// `Display` would add kilobytes of float formatting to the wasm download.
+    Share {
+        part: usize,
+        whole: usize,
+    },
     /// Several texts: a JSON array, or joined by `; ` in CSV.
     List(Vec<String>),
     /// No value (a corpus without sources, a share of an empty bin): an empty CSV
@@ -84,7 +89,11 @@ impl Table {
                 let field = match value {
                     Value::Text(text) => std::borrow::Cow::Borrowed(text.as_str()),
                     Value::Count(n) => n.to_string().into(),
-                    Value::Number(x) => x.to_string().into(),
+                    Value::Share { part, whole } => {
+                        let mut text = String::new();
+                        push_share(&mut text, *part, *whole);
+                        text.into()
+                    }
                     Value::List(items) => items.join("; ").into(),
                     Value::Empty => "".into(),
                 };
@@ -116,8 +125,10 @@ impl Table {
                 match value {
                     Value::Text(text) => push_json_string(&mut out, text),
                     Value::Count(n) => out.push_str(&n.to_string()),
-                    Value::Number(x) if x.is_finite() => out.push_str(&x.to_string()),
-                    Value::Number(_) | Value::Empty => out.push_str("null"),
+                    Value::Share { part, whole } if *whole > 0 => {
+                        push_share(&mut out, *part, *whole)
+                    }
+                    Value::Share { .. } | Value::Empty => out.push_str("null"),
                     Value::List(items) => {
                         out.push('[');
                         for (j, item) in items.iter().enumerate() {
@@ -133,6 +144,36 @@ impl Table {
             out.push_str("}\n");
         }
         out
+    }
+}
+
+/// Digits after the decimal point of a written share: finer than the app's
+/// tenths of a percent, and exact wherever the share's decimal expansion ends
+/// within them (`0.8`, `0.125`).
+const SHARE_PLACES: u32 = 6;
+
+/// Writes `part / whole` rounded half up to [`SHARE_PLACES`] decimal places, trailing
+/// zeros dropped (`4/5` → `0.8`, `2/3` → `0.666667`, `5/5` → `1`); nothing where
+/// `whole` is 0. Integer arithmetic in `u64`, exact while `part` stays below
+/// 1.8·10^13 (a share's part is at most its whole, a count of articles).
+pub fn push_share(out: &mut String, part: usize, whole: usize) {
+    if whole == 0 {
+        return;
+    }
+    let scale = 10u64.pow(SHARE_PLACES);
+    let whole = whole as u64;
+    let scaled = (part as u64)
+        .saturating_mul(scale)
+        .saturating_add(whole / 2)
+        / whole;
+    out.push_str(&(scaled / scale).to_string());
+    let fraction = scaled % scale;
+    if fraction > 0 {
+        // `scale + fraction` spells the fraction's digits, leading zeros included,
+        // after a 1.
+        let digits = (scale + fraction).to_string();
+        out.push('.');
+        out.push_str(digits[1..].trim_end_matches('0'));
     }
 }
 
@@ -361,9 +402,13 @@ pub fn trends(trends: &Trends) -> Table {
                 Value::Text(bin.end.to_string()),
                 Value::Count(bin.articles),
             ];
-            for (s, series) in trends.series.iter().enumerate() {
-                row.push(Value::Count(series.counts.get(b).copied().unwrap_or(0)));
-                row.push(trends.share(s, b).map_or(Value::Empty, Value::Number));
+            for series in &trends.series {
+                let count = series.counts.get(b).copied().unwrap_or(0);
+                row.push(Value::Count(count));
+                row.push(Value::Share {
+                    part: count,
+                    whole: bin.articles,
+                });
             }
             row
         })

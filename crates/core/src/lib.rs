@@ -95,6 +95,7 @@ pub mod facet;
 pub mod index;
 pub mod neighbours;
 pub mod normalize;
+mod order;
 pub mod parse;
 pub mod query;
 mod results;

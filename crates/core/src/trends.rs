@@ -25,7 +25,6 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::index::Index;
-use crate::query::Query;
 use crate::results::{result_docs, without_query};
 use crate::search::SearchRequest;
 use crate::timeline::Granularity;
@@ -135,7 +134,7 @@ impl Index {
             .collect();
         let series = queries
             .iter()
-            .filter(|query| !Query::parse(query, self.normalizer()).clauses.is_empty())
+            .filter(|query| !self.parse_query(query).clauses.is_empty())
             .take(MAX_SERIES)
             .map(|query| {
                 let mut counts = vec![0; bins.len()];

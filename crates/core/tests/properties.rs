@@ -627,7 +627,7 @@ fn export_value() -> impl Strategy<Value = kiroku_core::export::Value> {
     prop_oneof![
         text_from(EXPORT_PIECES, 8).prop_map(Value::Text),
         any::<usize>().prop_map(Value::Count),
-        (0u32..1000, 1u32..1000).prop_map(|(a, b)| Value::Number(a as f64 / b as f64)),
+        (0usize..1000, 0usize..1000).prop_map(|(part, whole)| Value::Share { part, whole }),
         prop::collection::vec(text_from(EXPORT_PIECES, 4), 0..3).prop_map(Value::List),
         Just(Value::Empty),
     ]
@@ -651,7 +651,11 @@ fn csv_text(value: &kiroku_core::export::Value) -> String {
     match value {
         Value::Text(t) => t.clone(),
         Value::Count(n) => n.to_string(),
-        Value::Number(x) => x.to_string(),
+        Value::Share { part, whole } => {
+            let mut text = String::new();
+            kiroku_core::export::push_share(&mut text, *part, *whole);
+            text
+        }
         Value::List(items) => items.join("; "),
         Value::Empty => String::new(),
     }
@@ -692,7 +696,7 @@ proptest! {
                 let expected = match value {
                     Value::Text(t) => serde_json::json!(t),
                     Value::Count(n) => serde_json::json!(n),
-                    Value::Number(x) => serde_json::json!(x),
+                    Value::Share { .. } => serde_json::Value::Null, // checked below
                     Value::List(items) => serde_json::json!(items),
                     Value::Empty => serde_json::Value::Null,
                 };
@@ -702,13 +706,32 @@ proptest! {
                     continue;
                 }
                 let got = &object[column.as_str()];
-                if let Value::Number(x) = value {
-                    // JSON has one number type: 0 and 0.0 are the same share.
-                    prop_assert_eq!(got.as_f64(), Some(*x), "{}", line);
+                if let Value::Share { part, whole } = *value {
+                    match got.as_f64() {
+                        Some(x) => prop_assert!(whole > 0 && (x - part as f64 / whole as f64).abs() <= 5e-7 + 1e-12, "{}", line),
+                        None => prop_assert!(whole == 0 && got.is_null(), "{}", line),
+                    }
                 } else {
                     prop_assert_eq!(got, &expected, "{}", line);
                 }
             }
+        }
+    }
+
+    /// A share is written as the decimal nearest `part / whole` with at most six
+    /// places and no trailing zero, exactly where six places suffice.
+    #[test]
+    fn shares_are_nearest_six_place_decimals(part in 0usize..5000, whole in 1usize..5000) {
+        let mut text = String::new();
+        kiroku_core::export::push_share(&mut text, part, whole);
+        let exact = part as f64 / whole as f64;
+        let written: f64 = text.parse().unwrap();
+        prop_assert!((written - exact).abs() <= 5e-7 + 1e-12, "{} for {}/{}", text, part, whole);
+        if let Some((_, places)) = text.split_once('.') {
+            prop_assert!(places.len() <= 6 && !places.ends_with('0'), "{}", text);
+        }
+        if (part * 1_000_000) % whole == 0 {
+            prop_assert_eq!(written, exact, "{}", text);
         }
     }
 

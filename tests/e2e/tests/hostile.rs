@@ -1,6 +1,7 @@
 //! A hostile corpus (`tests/fixtures/hostile-corpus.jsonl` plus a 1 MB line and 100k
 //! blank lines, built by `cargo xtask test` into `target/dist-hostile` under a hostile
-//! page title): every string shows as literal text in the list and the reader, no
+//! page title): every string shows as literal text in the list, the reader and the
+//! views of the results (concordance, trends, chronology, co-occurrence), no
 //! dialog opens, no element from the corpus's markup reaches the DOM, bidi controls
 //! stay inside their element, and the console stays clean.
 //!
@@ -222,5 +223,44 @@ async fn a_one_megabyte_line_and_a_hundred_thousand_blank_lines() {
     let (_, body) = read_only_result(&session).await;
     assert_eq!(body, ["上", "下"], "blank lines make no paragraphs");
 
+    session.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_views_of_a_hostile_corpus_show_its_text_as_text() {
+    let session = open_hostile_build("/").await;
+    // `alert` stands in titles, bodies and markup: every view of it.
+    for (view, ready) in [
+        ("kwic", ".kwic-line"),
+        ("trends", ".trends-table"),
+        ("chronology", ".chronology"),
+        ("cooccurrence", ".cooccurrence"),
+    ] {
+        session.open(&format!("/#/?q=alert&v={view}")).await;
+        session.wait_for(ready).await;
+        assert_nothing_injected(&session, view).await;
+    }
+    // The concordance's contexts hold the markup as text, cut around the match.
+    session.open("/#/?q=onerror&v=kwic").await;
+    session
+        .eventually("the onerror lines", || async {
+            session
+                .texts(".kwic-match")
+                .await
+                .iter()
+                .any(|m| m == "onerror")
+        })
+        .await;
+    let lines = session.text_contents(".kwic-text").await;
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("<img src=x onerror=\"alert(2)\">")),
+        "{lines:?}"
+    );
+    // A line opens the reader at its match.
+    session.click("a.kwic-line").await;
+    session.wait_for("#reader mark.current").await;
+    assert_nothing_injected(&session, "the reader at a match").await;
     session.finish().await;
 }
