@@ -39,6 +39,15 @@ impl PartialEq for ConcordanceProps {
     }
 }
 
+/// An `Rc` compared by identity; holding it keeps its address from being reused.
+struct Held<T>(Rc<T>);
+
+impl<T> PartialEq for Held<T> {
+    fn eq(&self, other: &Held<T>) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The occurrences of `view`'s query in its results, in its line order, found
 /// once per request and order.
 #[hook]
@@ -71,8 +80,10 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
     let shown = props.pages.max(1).saturating_mul(LINES);
     let lines = {
         let index = shared.as_ref().map(|s| s.index.clone());
-        let kwic = kwic.clone();
-        use_memo((Rc::as_ptr(&kwic), shown), move |(_, shown)| {
+        // Keyed by the occurrences themselves, held: yew drops an outdated memo
+        // before computing the new one, so a new `Kwic` can take the old one's
+        // address, and a key of addresses would keep the old order's lines.
+        use_memo((Held(kwic.clone()), shown), move |(Held(kwic), shown)| {
             index
                 .map(|index| kwic.page(&index, 0, *shown, CONTEXT_CHARS))
                 .unwrap_or_default()
