@@ -40,6 +40,10 @@ enum Step {
             default_value = "kiroku,minisearch,flexsearch,pagefind"
         )]
         engines: Vec<String>,
+        /// Open kiroku at this view of the results (its `v=` key, e.g. `kwic`), so
+        /// the typed queries time that view: query, view and render.
+        #[arg(long)]
+        kiroku_view: Option<String>,
     },
     /// Write report.md from results.json (and criterion.txt when present).
     Report,
@@ -58,7 +62,8 @@ fn main() -> ExitCode {
             sizes,
             runs,
             engines,
-        } => measure_all(&layout, &sizes, runs, &engines),
+            kiroku_view,
+        } => measure_all(&layout, &sizes, runs, &engines, kiroku_view.as_deref()),
         Step::Report => report::write(&layout),
     };
     match result {
@@ -75,6 +80,7 @@ fn measure_all(
     sizes: &[String],
     runs: usize,
     engines: &[String],
+    kiroku_view: Option<&str>,
 ) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -83,7 +89,7 @@ fn measure_all(
     let machine = Machine::now();
     let mut corpora = Vec::new();
     for name in sizes {
-        let result = runtime.block_on(measure::corpus(layout, name, runs, engines))?;
+        let result = runtime.block_on(measure::corpus(layout, name, runs, engines, kiroku_view))?;
         corpora.push(result);
         // Written after each corpus, so a long run that fails late keeps what it has.
         let results = Results {

@@ -1,17 +1,19 @@
 //! The concordance (keyword in context, KWIC): every occurrence of the query's
 //! terms in the current results, one line each, with the text on either side.
 //!
-//! An occurrence is what the reader marks: a span [`crate::snippet::highlight`]
-//! finds in the article's title or in one of its body blocks ([`Article::blocks`]),
-//! overlapping and touching matches merged into one, as they are marked. Each
-//! line carries its `occurrence`, the number of its match among the article's
-//! matches in reading order ([`Index::matches_in`]), so the app can open the reader
-//! at that match and step through the others in the same order.
+//! An occurrence is one match of one positive term where the index finds it, as
+//! concordancers list them: every start of the normalized term in the normalized
+//! title or body, so overlapping matches (ああ in あああ) and two terms at one
+//! place are lines of their own, and the total is the exact number of matches.
+//! Each line carries its `occurrence`, the number of the reader's mark it falls in
+//! ([`Index::matches_in`]: the reader marks overlapping and touching matches as
+//! one), so the app can open the reader at that mark.
 //!
-//! Building the lines is two steps, so a page stays cheap: [`Index::kwic`] finds
-//! and sorts every occurrence (compact, no text copied; keep it while only the page
-//! changes), [`Kwic::page`] cuts the context strings for one page.
-//! [`Index::concordance`] does both.
+//! Building the lines is two steps, so typing stays cheap: [`Index::kwic`] takes
+//! every match from the index (no text is read for the newest-first order; the
+//! context orders place every match in its text once, to compare contexts), and
+//! [`Kwic::page`] places one page's matches and cuts their context. Keep the
+//! `Kwic` while only the page changes. [`Index::concordance`] does both.
 //!
 //! ```
 //! use kiroku_core::{concordance::KwicSort, parse::parse, Gazetteer, Index, SearchRequest};
@@ -23,18 +25,20 @@
 //! let line = |l: &kiroku_core::concordance::KwicLine| format!("{}[{}]{}", l.left, l.matched, l.right);
 //! assert_eq!(kwic.lines.iter().map(line).collect::<Vec<_>>(), ["[石油]の話", "国営[石油]と民", "間の[石油]。"]);
 //! assert_eq!((kwic.lines[1].block, kwic.lines[1].occurrence), (Some(0), 1));
+//! assert_eq!(kwic.lines[1].span, kiroku_core::Span::new(6, 12)); // in the body
 //! ```
 
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::index::{DocId, Index};
+use crate::index::{DocId, Field, Index};
 use crate::order::sort_by_dyn;
 use crate::parse::Article;
 use crate::query::Query;
 use crate::results::result_docs;
 use crate::search::SearchRequest;
 use crate::snippet::highlight;
+use crate::tokenize::tokenize;
 use crate::Span;
 
 /// The order of concordance lines.
@@ -97,61 +101,111 @@ pub struct KwicLine {
     pub date: Date,
     /// The article's title.
     pub title: String,
-    /// Where the match is: `None` in the title, `Some(i)` in `article.blocks()[i]`.
+    /// Where the match is: `None` in the title, `Some(i)` in the body, on the line
+    /// of `article.blocks()[i]`.
     pub block: Option<usize>,
-    /// Byte span of the match in that text (the title or the block's `text`).
+    /// Byte span of the match in the title (`block: None`) or in the body.
     pub span: Span,
-    /// Up to `context_chars` characters before the match, within its text.
+    /// Up to `context_chars` characters before the match, on its line.
     pub left: String,
     /// The matched text as written.
     pub matched: String,
-    /// Up to `context_chars` characters after the match, within its text.
+    /// Up to `context_chars` characters after the match, on its line.
     pub right: String,
-    /// Whether the text goes on beyond `left` / `right` (show "…").
+    /// Whether the line goes on beyond `left` / `right` (show "…").
     pub cut_left: bool,
     pub cut_right: bool,
-    /// 0-based number of this match among all matches of the article, in reading
-    /// order (title, then blocks): the `n` of [`Index::matches_in`].
+    /// 0-based number of the reader's mark this match is in, among the article's
+    /// marks in reading order (title, then blocks): the `n` of [`Index::matches_in`].
     pub occurrence: usize,
 }
 
-/// Every occurrence of a request's terms, sorted, without text: see [`Index::kwic`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Every occurrence of a request's terms, in line order: see [`Index::kwic`].
+#[derive(Clone, Debug, Default)]
 pub struct Kwic {
-    occurrences: Vec<Occurrence>,
+    /// The query as the index read it, for the reader's marks.
+    query: Option<Query>,
+    lines: Lines,
 }
 
-/// One match, located: the article, the text it is in, the span in that text.
+impl PartialEq for Kwic {
+    fn eq(&self, other: &Kwic) -> bool {
+        self.lines == other.lines
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Lines {
+    /// Newest first: matches as the index gives them, placed in their text only
+    /// when a page shows them.
+    Found(Vec<Start>),
+    /// A context order: every match placed, sorted.
+    Placed(Vec<Occurrence>),
+}
+
+impl Default for Lines {
+    fn default() -> Lines {
+        Lines::Found(Vec::new())
+    }
+}
+
+/// A match as the index gives it: its first token in a field, and how many.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Start {
+    doc: DocId,
+    field: Field,
+    token: u32,
+    width: u32,
+}
+
+/// A match placed in its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Occurrence {
     doc: DocId,
-    /// `None` for the title, else the block's number.
-    block: Option<u32>,
-    /// Where the block's text lies in the body (the title: its whole length).
-    field: Span,
-    /// The match in the field's text.
+    field: Field,
+    /// The line the match starts on, trimmed: the bounds of its context.
+    line: Span,
+    /// The match, within the field (ends at most at the end of `line`).
     span: Span,
-    occurrence: u32,
 }
 
 impl Occurrence {
-    fn text<'t>(&self, article: &'t Article) -> &'t str {
-        let field = match self.block {
-            None => &article.title[..],
-            Some(_) => &article.body[..],
-        };
-        field.get(self.field.range()).unwrap_or_default()
+    fn field_text<'t>(&self, article: &'t Article) -> &'t str {
+        field_text(article, self.field)
+    }
+
+    /// The context before and after the match, within its line.
+    fn left<'t>(&self, article: &'t Article) -> &'t str {
+        self.field_text(article)
+            .get(self.line.start..self.span.start)
+            .unwrap_or_default()
+    }
+
+    fn right<'t>(&self, article: &'t Article) -> &'t str {
+        self.field_text(article)
+            .get(self.span.end..self.line.end)
+            .unwrap_or_default()
+    }
+}
+
+fn field_text(article: &Article, field: Field) -> &str {
+    match field {
+        Field::Title => &article.title,
+        Field::Body => &article.body,
     }
 }
 
 impl Kwic {
     /// Number of occurrences (every page).
     pub fn len(&self) -> usize {
-        self.occurrences.len()
+        match &self.lines {
+            Lines::Found(starts) => starts.len(),
+            Lines::Placed(occurrences) => occurrences.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.occurrences.is_empty()
+        self.len() == 0
     }
 
     /// The lines `offset..offset + limit` (fewer at the end, none past it), each with
@@ -164,40 +218,106 @@ impl Kwic {
         limit: usize,
         context_chars: usize,
     ) -> Vec<KwicLine> {
-        self.occurrences
+        let placed: Vec<Occurrence> = match &self.lines {
+            Lines::Found(starts) => {
+                let from = offset.min(starts.len());
+                let to = from.saturating_add(limit).min(starts.len());
+                index.place(&starts[from..to])
+            }
+            Lines::Placed(occurrences) => occurrences
+                .iter()
+                .skip(offset)
+                .take(limit)
+                .copied()
+                .collect(),
+        };
+        let mut marks = ArticleMarks::default();
+        placed
             .iter()
-            .skip(offset)
-            .take(limit)
             .filter_map(|o| {
                 let article = index.article(o.doc)?;
-                let text = o.text(article);
-                let before = text.get(..o.span.start)?;
-                let after = text.get(o.span.end..)?;
-                // The start of the last `context_chars` characters before the match.
-                let left_start = match context_chars.checked_sub(1) {
-                    None => before.len(),
-                    Some(last) => before.char_indices().rev().nth(last).map_or(0, |(i, _)| i),
-                };
-                let right_end = after
-                    .char_indices()
-                    .nth(context_chars)
-                    .map_or(after.len(), |(i, _)| i);
+                let text = o.field_text(article);
+                let (left, cut_left) = last_chars(o.left(article), context_chars);
+                let (right, cut_right) = first_chars(o.right(article), context_chars);
+                let (block, occurrence) = marks.locate(index, self.query.as_ref()?, o);
                 Some(KwicLine {
                     doc: o.doc,
                     id: article.id.clone(),
                     date: article.date,
                     title: article.title.to_string(),
-                    block: o.block.map(|b| b as usize),
+                    block,
                     span: o.span,
-                    left: before[left_start..].to_string(),
+                    left: left.to_string(),
                     matched: text.get(o.span.range())?.to_string(),
-                    right: after[..right_end].to_string(),
-                    cut_left: left_start > 0,
-                    cut_right: right_end < after.len(),
-                    occurrence: o.occurrence as usize,
+                    right: right.to_string(),
+                    cut_left,
+                    cut_right,
+                    occurrence,
                 })
             })
             .collect()
+    }
+}
+
+/// The last `n` characters of `text`, and whether that cut anything.
+fn last_chars(text: &str, n: usize) -> (&str, bool) {
+    let start = match n.checked_sub(1) {
+        None => text.len(),
+        Some(last) => text.char_indices().rev().nth(last).map_or(0, |(i, _)| i),
+    };
+    (&text[start..], start > 0)
+}
+
+/// The first `n` characters of `text`, and whether that cut anything.
+fn first_chars(text: &str, n: usize) -> (&str, bool) {
+    let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    (&text[..end], end < text.len())
+}
+
+/// One article's blocks and reader marks, kept while a page's lines are in the
+/// same article (they come grouped by article).
+#[derive(Default)]
+struct ArticleMarks {
+    doc: Option<DocId>,
+    /// Where each block starts in the body.
+    block_starts: Vec<usize>,
+    /// The marks in reading order, as (field, start in the field).
+    marks: Vec<(Field, usize)>,
+}
+
+impl ArticleMarks {
+    /// The block of `o`'s line (`None` in the title), and the number of the mark
+    /// it falls in: the last mark starting at or before it.
+    fn locate(&mut self, index: &Index, query: &Query, o: &Occurrence) -> (Option<usize>, usize) {
+        if self.doc != Some(o.doc) {
+            let article = index.article(o.doc);
+            let blocks = article.map(Article::blocks).unwrap_or_default();
+            self.block_starts = blocks.iter().map(|b| b.span.start).collect();
+            self.marks = article
+                .map(|article| {
+                    index
+                        .located_marks(query, article)
+                        .map(|(block, field, span)| match block {
+                            None => (Field::Title, span.start),
+                            Some(_) => (Field::Body, field.start + span.start),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            self.doc = Some(o.doc);
+        }
+        let block = match o.field {
+            Field::Title => None,
+            // Every non-blank line is a block; its text starts on the line (after
+            // a bullet's marker).
+            Field::Body => Some(self.block_starts.partition_point(|&s| s < o.line.start)),
+        };
+        let at = (o.field, o.span.start);
+        let occurrence = self
+            .marks
+            .partition_point(|&mark| mark <= at)
+            .saturating_sub(1);
+        (block, occurrence)
     }
 }
 
@@ -220,59 +340,132 @@ impl Index {
         }
     }
 
-    /// Every occurrence of the positive terms of `request`'s query in the titles and
-    /// body blocks of its results (filters and date range applied; paging and the
-    /// result sort ignored), in `sort` order. Ties keep the date order.
+    /// Every match of the positive terms of `request`'s query in the titles and
+    /// bodies of its results (filters and date range applied; paging and the
+    /// result sort ignored), in `sort` order: by date, newest article first, each
+    /// article's matches in reading order (two terms at one place in query order);
+    /// the context orders keep that order on ties.
     pub fn kwic(&self, request: &SearchRequest, sort: KwicSort) -> Kwic {
         let query = self.parse_query(&request.query);
-        if query.positive_atoms().next().is_none() {
-            return Kwic::default();
-        }
-        let mut occurrences = Vec::new();
-        for doc in result_docs(self, request) {
-            let Some(article) = self.article(doc) else {
-                continue;
-            };
-            for (n, (block, field, span)) in self.located_matches(&query, article).enumerate() {
-                occurrences.push(Occurrence {
-                    doc,
-                    block: block.map(|b| b as u32),
-                    field,
-                    span,
-                    occurrence: n as u32,
-                });
+        let starts = self.match_starts_in_results(&query, request);
+        let lines = match sort {
+            KwicSort::Date => Lines::Found(starts),
+            KwicSort::Left | KwicSort::Right => {
+                let mut placed = self.place(&starts);
+                let article = |o: &Occurrence| self.article(o.doc);
+                match sort {
+                    KwicSort::Left => sort_by_context(&mut placed, |o| {
+                        article(o)
+                            .map_or("", |a| o.left(a))
+                            .chars()
+                            .rev()
+                            .take(SORT_CONTEXT_CHARS)
+                    }),
+                    _ => sort_by_context(&mut placed, |o| {
+                        article(o)
+                            .map_or("", |a| o.right(a))
+                            .chars()
+                            .take(SORT_CONTEXT_CHARS)
+                    }),
+                }
+                Lines::Placed(placed)
             }
+        };
+        Kwic {
+            query: Some(query),
+            lines,
         }
-        let text = |o: &Occurrence| self.article(o.doc).map_or("", |article| o.text(article));
-        let left = |o: &Occurrence| text(o).get(..o.span.start).unwrap_or_default();
-        let right = |o: &Occurrence| text(o).get(o.span.end..).unwrap_or_default();
-        match sort {
-            KwicSort::Date => {}
-            KwicSort::Left => sort_by_context(&mut occurrences, |o| {
-                left(o).chars().rev().take(SORT_CONTEXT_CHARS)
-            }),
-            KwicSort::Right => sort_by_context(&mut occurrences, |o| {
-                right(o).chars().take(SORT_CONTEXT_CHARS)
-            }),
-        }
-        Kwic { occurrences }
     }
 
-    /// The matches of `query` (as typed) in article `doc`, in reading order: the
+    /// Every match of `query`'s positive atoms in the results of `request`, newest
+    /// article first, then by field, token and atom: from the index alone.
+    fn match_starts_in_results(&self, query: &Query, request: &SearchRequest) -> Vec<Start> {
+        if query.positive_atoms().next().is_none() {
+            return Vec::new();
+        }
+        // Each result's place in the newest-first list; `u32::MAX` for the others.
+        let mut rank = vec![u32::MAX; self.len()];
+        for (i, doc) in result_docs(self, request).into_iter().enumerate() {
+            if let Some(r) = rank.get_mut(doc as usize) {
+                *r = i as u32;
+            }
+        }
+        let mut keyed: Vec<((u32, Field, u32, usize), Start)> = Vec::new();
+        for (a, atom) in query.positive_atoms().enumerate() {
+            for (doc, field, token) in self.match_starts(atom) {
+                let r = rank.get(doc as usize).copied().unwrap_or(u32::MAX);
+                if r != u32::MAX {
+                    let start = Start {
+                        doc,
+                        field,
+                        token,
+                        width: atom.width,
+                    };
+                    keyed.push(((r, field, token, a), start));
+                }
+            }
+        }
+        keyed.sort_unstable_by_key(|&(key, _)| key);
+        keyed.into_iter().map(|(_, start)| start).collect()
+    }
+
+    /// Places matches (grouped by article, as [`Index::match_starts_in_results`]
+    /// gives them) in their text: each field normalized and tokenized once per group.
+    fn place(&self, starts: &[Start]) -> Vec<Occurrence> {
+        let normalizer = self.normalizer();
+        let mut out = Vec::with_capacity(starts.len());
+        let mut tokenized: Option<TokenizedField> = None;
+        for start in starts {
+            let Some(article) = self.article(start.doc) else {
+                continue;
+            };
+            let text = field_text(article, start.field);
+            if !matches!(&tokenized, Some((doc, field, ..)) if *doc == start.doc && *field == start.field)
+            {
+                let normalized = normalizer.normalized(text);
+                let mut spans = Vec::new();
+                tokenize(&normalized.text, |t| spans.push(t.span));
+                tokenized = Some((start.doc, start.field, normalized, spans));
+            }
+            let Some((_, _, normalized, spans)) = &tokenized else {
+                continue;
+            };
+            let first = spans.get(start.token as usize);
+            let last = (start.token as usize + start.width as usize)
+                .checked_sub(1)
+                .and_then(|last| spans.get(last));
+            let (Some(first), Some(last)) = (first, last) else {
+                continue;
+            };
+            let Some(original) = normalized.original_span(first.0..last.1) else {
+                continue;
+            };
+            let line = line_around(text, original.start);
+            out.push(Occurrence {
+                doc: start.doc,
+                field: start.field,
+                line,
+                span: Span::new(original.start, original.end.min(line.end)),
+            });
+        }
+        out
+    }
+
+    /// The marks of `query` (as typed) in article `doc`, in reading order: the
     /// title's (`None`), then each block's (`Some(i)` for `article.blocks()[i]`),
     /// each a byte span in that text. The reader's "match n of N" counts these;
     /// [`KwicLine::occurrence`] is an index into this list.
     pub fn matches_in(&self, query: &str, doc: DocId) -> Vec<(Option<usize>, Span)> {
         let query = self.parse_query(query);
         self.article(doc).map_or_else(Vec::new, |article| {
-            self.located_matches(&query, article)
+            self.located_marks(&query, article)
                 .map(|(block, _, span)| (block, span))
                 .collect()
         })
     }
 
     /// [`Index::matches_in`], with where each block lies in the body.
-    fn located_matches<'q>(
+    fn located_marks<'q>(
         &'q self,
         query: &'q Query,
         article: &'q Article,
@@ -292,6 +485,28 @@ impl Index {
             });
         title.chain(blocks)
     }
+}
+
+/// A field of one article, normalized, with its tokens' spans in the normalized
+/// text (a token's number indexes them).
+type TokenizedField = (
+    DocId,
+    Field,
+    crate::normalize::Normalized,
+    Vec<(usize, usize)>,
+);
+
+/// The line of `text` that byte `at` is on, without its surrounding whitespace.
+fn line_around(text: &str, at: usize) -> Span {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let before = &text[start..at];
+    let after = &text[at..end];
+    Span::new(
+        start + before.len() - before.trim_start().len(),
+        at + after.trim_end().len(),
+    )
 }
 
 /// Characters of context a sort compares: more than a line shows, and a bound, so

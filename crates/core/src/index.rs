@@ -43,6 +43,13 @@ fn position_of(packed: Packed) -> u32 {
     packed as u32
 }
 
+/// The two texts of an article that are indexed, in reading order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Field {
+    Title,
+    Body,
+}
+
 /// Per-article statistics the ranker and filters need.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct DocInfo {
@@ -279,6 +286,26 @@ impl Index {
             out.push(pack(doc, start));
         }
         out
+    }
+
+    /// Every match of `atom` as (article, field, token number in that field), sorted
+    /// by article then position: what the concordance lines up. The field is the
+    /// title or the body; a token number counts [`tokenize`]'s tokens of the
+    /// normalized field, so the caller can place a match by tokenizing that field.
+    pub(crate) fn match_starts(&self, atom: &Atom) -> Vec<(DocId, Field, u32)> {
+        self.occurrences(atom)
+            .into_iter()
+            .filter_map(|occurrence| {
+                let (doc, position) = (doc_of(occurrence), position_of(occurrence));
+                let title_len = self.docs.get(doc as usize)?.title_len;
+                Some(match position.checked_sub(title_len + 1) {
+                    _ if position < title_len => (doc, Field::Title, position),
+                    Some(in_body) => (doc, Field::Body, in_body),
+                    // The gap between title and body holds no token.
+                    None => return None,
+                })
+            })
+            .collect()
     }
 
     /// The terms a slot accepts: one for a bigram or word, a family for a

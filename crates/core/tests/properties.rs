@@ -338,28 +338,22 @@ proptest! {
 /// Naive occurrences of `terms` in `text`: every place the normalized text contains
 /// a normalized term, mapped back to the original, overlapping and touching ones
 /// merged (as the reader marks them).
-fn naive_spans(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+/// Every start of a normalized term in the normalized `text`, as the original's
+/// byte spans, by start then term order (not merged).
+fn naive_starts(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
     let normalized = Normalizer::default().normalized(text);
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    for term in terms {
-        let term = normalize(term);
-        for (at, _) in normalized.text.char_indices() {
-            if normalized.text[at..].starts_with(&term) {
+    let terms: Vec<String> = terms.iter().map(|t| normalize(t)).collect();
+    let mut spans = Vec::new();
+    for (at, _) in normalized.text.char_indices() {
+        for term in &terms {
+            if !term.is_empty() && normalized.text[at..].starts_with(term.as_str()) {
                 if let Some(span) = normalized.original_span(at..at + term.len()) {
                     spans.push((span.start, span.end));
                 }
             }
         }
     }
-    spans.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (start, end) in spans {
-        match merged.last_mut() {
-            Some(last) if start <= last.1 => last.1 = last.1.max(end),
-            _ => merged.push((start, end)),
-        }
-    }
-    merged
+    spans
 }
 
 /// A random date window over the generated corpus's years (2000–2011), or none.
@@ -373,8 +367,10 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     /// Every occurrence the concordance lists is a naive one and none is missing:
-    /// per result article, title and each block, the spans equal the naive
-    /// normalized-substring spans, in reading order, numbered from 0.
+    /// per result article (newest first), the title's then the body's matches, one
+    /// line per start of a normalized term in the normalized text (terms at one
+    /// start in query order), each placed on its line, in the reader's mark that
+    /// covers it.
     #[test]
     fn concordance_equals_naive_occurrences(
         corpus in corpus(),
@@ -394,25 +390,44 @@ proptest! {
         let mut expected = Vec::new();
         for hit in &results.hits {
             let article = index.article(hit.doc).unwrap();
-            let mut n = 0;
-            let texts = std::iter::once((None, article.title.to_string()))
-                .chain(article.blocks().into_iter().enumerate().map(|(i, b)| (Some(i), b.text.to_string())));
-            for (block, text) in texts {
-                for span in naive_spans(&text, &terms) {
-                    expected.push((hit.doc, block, span, n, text[span.0..span.1].to_string()));
-                    n += 1;
+            let block_starts: Vec<usize> = article.blocks().iter().map(|b| b.span.start).collect();
+            for (in_title, text) in [(true, &article.title[..]), (false, &article.body[..])] {
+                for (start, end) in naive_starts(text, &terms) {
+                    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                    let line_start = line_start + text[line_start..start].len() - text[line_start..start].trim_start().len();
+                    let end = end.min(start + text[start..line_end].trim_end().len());
+                    let block = (!in_title).then(|| block_starts.partition_point(|&s| s < line_start));
+                    expected.push((hit.doc, block, (start, end), text[start..end].to_string()));
                 }
             }
         }
         let got: Vec<_> = concordance
             .lines
             .iter()
-            .map(|l| (l.doc, l.block, (l.span.start, l.span.end), l.occurrence, l.matched.clone()))
+            .map(|l| (l.doc, l.block, (l.span.start, l.span.end), l.matched.clone()))
             .collect();
         prop_assert_eq!(concordance.total, expected.len(), "query {:?}", query);
         prop_assert_eq!(got, expected, "query {:?}", query);
         for line in &concordance.lines {
             prop_assert!(line.left.chars().count() <= 3 && line.right.chars().count() <= 3);
+            // The reader's mark n covers the line's match (marks are in blocks; a
+            // match in a bullet's marker has none, and counts with the mark before).
+            let article = index.article(line.doc).unwrap();
+            let blocks = article.blocks();
+            let marks: Vec<_> = index
+                .matches_in(&query, line.doc)
+                .into_iter()
+                .map(|(block, span)| (block.is_some(), block.map_or(0, |b| blocks[b].span.start) + span.start, block.map_or(0, |b| blocks[b].span.start) + span.end))
+                .collect();
+            let at = (line.block.is_some(), line.span.start);
+            let before = marks.iter().filter(|m| (m.0, m.1) <= at).count();
+            prop_assert_eq!(line.occurrence, before.saturating_sub(1), "{:?} {:?}", line, marks);
+            if let Some(mark) = marks.get(line.occurrence) {
+                if mark.0 == at.0 && mark.1 <= at.1 && at.1 < mark.2 {
+                    prop_assert!(line.span.end <= mark.2, "{:?} {:?}", line, mark);
+                }
+            }
         }
     }
 
