@@ -21,8 +21,11 @@ use crate::i18n::text_lang;
 use crate::route;
 use crate::state::{Action, State};
 
-/// Entries per page.
-pub const ENTRIES: usize = 100;
+/// Entries per page ("show more" adds as many): rendering them, not finding them, is
+/// what a keystroke costs here. At 10k articles, 100 per page made typing in this
+/// view several times slower than in the article list; 25 costs about the same
+/// (BENCHMARKS.md, "Views of the results").
+pub const ENTRIES: usize = 25;
 
 #[derive(Properties, PartialEq)]
 pub struct ChronologyProps {

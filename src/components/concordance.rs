@@ -21,8 +21,11 @@ use crate::i18n::text_lang;
 use crate::route;
 use crate::state::{Action, State};
 
-/// Lines per page.
-pub const LINES: usize = 100;
+/// Lines per page ("show more" adds as many): rendering them, not finding them, is
+/// what a keystroke costs here. At 10k articles, 100 per page made typing in this
+/// view several times slower than in the article list; 25 costs about the same
+/// (BENCHMARKS.md, "Views of the results").
+pub const LINES: usize = 25;
 /// Characters of context on either side of a match.
 pub const CONTEXT_CHARS: usize = 40;
 
