@@ -11,9 +11,7 @@ use std::rc::Rc;
 use kiroku_core::Index;
 use yew::prelude::*;
 
-use crate::components::{
-    list_view::ListView, masthead::Masthead, reader::Reader, sidebar::Sidebar,
-};
+use crate::components::{masthead::Masthead, reader::Reader, sidebar::Sidebar, views::Views};
 use crate::context::Shared;
 use crate::hooks::{document, keyboard, scroll, search, url};
 use crate::host::Host;
@@ -105,13 +103,14 @@ pub fn App(props: &AppProps) -> Html {
                 view={view.clone()}
                 doc={open_doc}
                 query={view.query.clone()}
+                occurrence={view.occurrence}
                 position={position.at}
                 previous={position.previous.clone()}
                 next={position.next.clone()}
             />
         },
         None => html! {
-            <ListView view={view.clone()} searched={searched.clone()} {suggestions} />
+            <Views view={view.clone()} searched={searched.clone()} {suggestions} pages={model.pages} />
         },
     };
     let class = classes!(

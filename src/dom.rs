@@ -85,6 +85,68 @@ pub fn scroll_to(y: f64) {
     }
 }
 
+/// Scrolls the reader's emphasized match (`mark.current` inside `within`) to the
+/// middle of its scroll container, instantly (a search result is where the reader
+/// asked to be, not a journey).
+pub fn scroll_to_current_match(within: &yew::NodeRef) {
+    let Some(mark) = within
+        .cast::<web_sys::Element>()
+        .and_then(|root| root.query_selector("mark.current").ok().flatten())
+    else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
+    mark.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Copies `text` through the Clipboard API, where the page may (https,
+/// localhost); elsewhere (`file://`) the browser refuses and callers also select
+/// the text on screen, for copying by hand.
+pub fn write_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Offers `bytes` as a file called `name` (a download), made in the page: a Blob,
+/// an object URL and a click on an `<a download>` that is never attached. No
+/// network, so it works offline and from `file://`. Returns whether the browser
+/// took it.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let Some(document) = document() else {
+        return false;
+    };
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let link = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let Some(link) = link else {
+        let _ = web_sys::Url::revoke_object_url(&url);
+        return false;
+    };
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The click has started the download; the URL is released after it (revoking
+    // at once cancels it in some browsers).
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    true
+}
+
 /// The elements matching `css` in the app: in the document, or in the shadow root
 /// the app is mounted in.
 fn query_all(host: &Host, css: &str) -> Vec<HtmlElement> {

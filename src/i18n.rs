@@ -127,6 +127,71 @@ impl Lang {
         }
     }
 
+    /// Where the reader's emphasized match stands: `3 / 11`.
+    pub fn match_position(self, n: usize, of: usize) -> String {
+        format!("{n} / {of}")
+    }
+
+    /// The concordance's total: `用例 12件` / `12 occurrences`.
+    pub fn occurrences(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Ja, n) => format!("用例 {n}件"),
+            (Lang::En, 1) => "1 occurrence".into(),
+            (Lang::En, n) => format!("{n} occurrences"),
+        }
+    }
+
+    /// The chronology's total: dates mentioned.
+    pub fn dates_mentioned(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Ja, n) => format!("日付 {n}件"),
+            (Lang::En, 1) => "1 date".into(),
+            (Lang::En, n) => format!("{n} dates"),
+        }
+    }
+
+    /// A citation of an article: title, source, date, then where to find it.
+    pub fn citation(self, title: &str, source: Option<&str>, date: Date, link: &str) -> String {
+        let date = self.date(date);
+        let mut cited = match (self, source) {
+            (Lang::Ja, Some(source)) => format!("「{title}」{source}、{date}。"),
+            (Lang::Ja, None) => format!("「{title}」{date}。"),
+            (Lang::En, Some(source)) => format!("“{title}”, {source}, {date}."),
+            (Lang::En, None) => format!("“{title}”, {date}."),
+        };
+        if !link.is_empty() {
+            cited.push(' ');
+            cited.push_str(link);
+        }
+        cited
+    }
+
+    /// A trends series' remove button.
+    pub fn remove_series(self, query: &str) -> String {
+        match self {
+            Lang::Ja => format!("「{query}」を比較から外す"),
+            Lang::En => format!("Remove “{query}” from the comparison"),
+        }
+    }
+
+    /// A co-occurrence pair's link: the articles with both.
+    pub fn show_pair(self, a: &str, b: &str, n: usize) -> String {
+        match self {
+            Lang::Ja => format!("{a}と{b}の両方を含む記事 {n}件を表示"),
+            Lang::En => format!("Show the {n} articles with both {a} and {b}"),
+        }
+    }
+
+    /// The chip of entities that must all appear (a co-occurrence pair).
+    pub fn together(self, names: &[String]) -> String {
+        match (self, names) {
+            (Lang::Ja, [a, b]) => format!("{a}と{b}の両方"),
+            (Lang::En, [a, b]) => format!("both {a} and {b}"),
+            (Lang::Ja, _) => format!("{}をすべて", names.join("・")),
+            (Lang::En, _) => format!("all of {}", names.join(", ")),
+        }
+    }
+
     /// A full date: `2025年11月7日` / `7 Nov 2025`.
     pub fn date(self, date: Date) -> String {
         match self {
@@ -278,6 +343,56 @@ pub struct Texts {
     pub filters_toggle: &'static str,
     pub close_filters: &'static str,
     pub show_less: &'static str,
+    pub views: &'static str,
+    pub view_articles: &'static str,
+    pub view_trends: &'static str,
+    pub view_concordance: &'static str,
+    pub view_chronology: &'static str,
+    pub view_cooccurrence: &'static str,
+    pub help_toggle: &'static str,
+    pub help_intro: &'static str,
+    pub help_and: &'static str,
+    pub help_or: &'static str,
+    pub help_phrase: &'static str,
+    pub help_exclude: &'static str,
+    pub help_fold: &'static str,
+    pub help_close: &'static str,
+    pub match_previous: &'static str,
+    pub match_next: &'static str,
+    pub matches_label: &'static str,
+    pub copy_citation: &'static str,
+    pub citation_copied: &'static str,
+    pub citation_label: &'static str,
+    pub trends_measure: &'static str,
+    pub measure_articles: &'static str,
+    pub measure_share: &'static str,
+    pub series_add: &'static str,
+    pub series_add_button: &'static str,
+    pub series_all: &'static str,
+    pub trends_hint: &'static str,
+    pub trends_table: &'static str,
+    pub trends_period: &'static str,
+    pub trends_full: &'static str,
+    pub sort_date: &'static str,
+    pub sort_left: &'static str,
+    pub sort_right: &'static str,
+    pub kwic_needs_query: &'static str,
+    pub more_lines: &'static str,
+    pub kwic_context_left: &'static str,
+    pub kwic_match: &'static str,
+    pub kwic_context_right: &'static str,
+    pub kwic_article: &'static str,
+    pub chronology_empty: &'static str,
+    pub cooc_pairs: &'static str,
+    pub cooc_matrix: &'static str,
+    pub cooc_entity_a: &'static str,
+    pub cooc_entity_b: &'static str,
+    pub cooc_count: &'static str,
+    pub cooc_empty: &'static str,
+    pub export: &'static str,
+    pub export_results_csv: &'static str,
+    pub export_results_jsonl: &'static str,
+    pub export_csv: &'static str,
 }
 
 pub const JA: Texts = Texts {
@@ -339,6 +454,56 @@ pub const JA: Texts = Texts {
     filters_toggle: "絞り込み",
     close_filters: "絞り込みを閉じる",
     show_less: "閉じる",
+    views: "表示",
+    view_articles: "記事",
+    view_trends: "推移",
+    view_concordance: "用例",
+    view_chronology: "年表",
+    view_cooccurrence: "共起",
+    help_toggle: "検索のヒント",
+    help_intro: "例をクリックするとその検索を実行します。",
+    help_and: "スペースで区切った語をすべて含む記事",
+    help_or: "どちらかを含む記事",
+    help_phrase: "引用符の中をひと続きの語句として探す（スペースも含む）",
+    help_exclude: "その語を含む記事を除く",
+    help_fold: "ひらがな・カタカナ、全角・半角、長音の有無を区別しません",
+    help_close: "閉じる",
+    match_previous: "前の一致箇所",
+    match_next: "次の一致箇所",
+    matches_label: "一致箇所",
+    copy_citation: "引用をコピー",
+    citation_copied: "コピーしました",
+    citation_label: "引用",
+    trends_measure: "表示する値",
+    measure_articles: "記事数",
+    measure_share: "割合",
+    series_add: "比較する語",
+    series_add_button: "追加",
+    series_all: "すべての記事",
+    trends_hint: "点にカーソルを合わせると件数、クリックでその期間の記事を表示します。",
+    trends_table: "推移の表",
+    trends_period: "期間",
+    trends_full: "比較できる語は4つまでです。",
+    sort_date: "日付順",
+    sort_left: "左の文脈順",
+    sort_right: "右の文脈順",
+    kwic_needs_query: "検索語を入力すると、その語の用例を文脈とともに一覧します。",
+    more_lines: "さらに表示",
+    kwic_context_left: "前の文脈",
+    kwic_match: "一致",
+    kwic_context_right: "後の文脈",
+    kwic_article: "記事",
+    chronology_empty: "本文中に日付がありません。",
+    cooc_pairs: "一緒に登場する固有名の組",
+    cooc_matrix: "上位の固有名の表",
+    cooc_entity_a: "固有名",
+    cooc_entity_b: "相手",
+    cooc_count: "記事数",
+    cooc_empty: "一緒に登場する固有名はありません。",
+    export: "書き出し",
+    export_results_csv: "CSV",
+    export_results_jsonl: "JSON Lines",
+    export_csv: "CSV",
 };
 
 pub const EN: Texts = Texts {
@@ -400,4 +565,54 @@ pub const EN: Texts = Texts {
     filters_toggle: "Filters",
     close_filters: "Close filters",
     show_less: "Show fewer",
+    views: "Views",
+    view_articles: "Articles",
+    view_trends: "Trends",
+    view_concordance: "Concordance",
+    view_chronology: "Chronology",
+    view_cooccurrence: "Co-occurrence",
+    help_toggle: "Search help",
+    help_intro: "Click an example to run it.",
+    help_and: "Articles with every word (separate words by spaces)",
+    help_or: "Articles with either word",
+    help_phrase: "The quoted words as one phrase, spaces included",
+    help_exclude: "Leave out articles with the word",
+    help_fold: "Hiragana and katakana, full and half width, and long vowel marks fold together",
+    help_close: "Close",
+    match_previous: "Previous match",
+    match_next: "Next match",
+    matches_label: "Matches",
+    copy_citation: "Copy citation",
+    citation_copied: "Copied",
+    citation_label: "Citation",
+    trends_measure: "Measure",
+    measure_articles: "Articles",
+    measure_share: "Share",
+    series_add: "Compare with",
+    series_add_button: "Add",
+    series_all: "All articles",
+    trends_hint: "Hover or focus a point for its numbers; click it for that period's articles.",
+    trends_table: "Trends table",
+    trends_period: "Period",
+    trends_full: "Up to four queries can be compared.",
+    sort_date: "Date",
+    sort_left: "Left context",
+    sort_right: "Right context",
+    kwic_needs_query: "Type a query to list its occurrences in context.",
+    more_lines: "Show more",
+    kwic_context_left: "Before",
+    kwic_match: "Match",
+    kwic_context_right: "After",
+    kwic_article: "Article",
+    chronology_empty: "No dates are mentioned in these articles.",
+    cooc_pairs: "Entities that appear together",
+    cooc_matrix: "Top entities",
+    cooc_entity_a: "Entity",
+    cooc_entity_b: "With",
+    cooc_count: "Articles",
+    cooc_empty: "No entities appear together in these articles.",
+    export: "Export",
+    export_results_csv: "CSV",
+    export_results_jsonl: "JSON Lines",
+    export_csv: "CSV",
 };

@@ -2,6 +2,12 @@
 //!
 //! `#/?q=マドゥロ&e=ロシア&e=中国&y=2025&from=2025-01-01&to=2025-12-31&sort=new&a=<id>`
 //! — every key optional, entities and years repeated, values percent-encoded UTF-8.
+//! The views add `v=` (`trends`, `kwic`, `chronology`, `cooccurrence`; the article
+//! list has none), `c=` (a compared query, repeated, at most four), `tm=share` (the
+//! trends measure), `ks=left|right` (the concordance's order) and `m=` (the match the
+//! reader emphasizes, 1-based, only with `a=`). `b=` (repeated, at most
+//! [`MAX_TOGETHER`]) names entities that must all appear: a co-occurrence pair's
+//! "both", which `e=` cannot say for two entities of one kind (it ORs them).
 //! Decoding never fails: unknown keys and invalid values (a bad date, a year that
 //! is not a number, broken percent escapes) are skipped, so any URL gives a view;
 //! a `from` after its `to` is read as the same range written forwards.
@@ -17,9 +23,13 @@
 
 use std::fmt::Write;
 
-use kiroku_core::{Date, Sort};
+use kiroku_core::{Date, KwicSort, Sort};
 
-use crate::state::State;
+use crate::state::{Measure, State, View, MAX_SERIES};
+
+/// Entities a URL can require together at most (a pair needs two; the bound
+/// keeps a hand-made link from asking for hundreds).
+pub const MAX_TOGETHER: usize = 8;
 
 /// The hash for `state`, starting with `#/`.
 pub fn encode(state: &State) -> String {
@@ -27,8 +37,14 @@ pub fn encode(state: &State) -> String {
     if !state.query.is_empty() {
         pairs.push(("q", state.query.clone()));
     }
+    for query in &state.compare {
+        pairs.push(("c", query.clone()));
+    }
     for entity in &state.entities {
         pairs.push(("e", entity.clone()));
+    }
+    for entity in &state.together {
+        pairs.push(("b", entity.clone()));
     }
     for year in &state.years {
         pairs.push(("y", year.to_string()));
@@ -44,8 +60,22 @@ pub fn encode(state: &State) -> String {
         Sort::Newest => pairs.push(("sort", "new".into())),
         Sort::Oldest => pairs.push(("sort", "old".into())),
     }
+    if state.view != View::Articles {
+        pairs.push(("v", state.view.key().into()));
+    }
+    if state.measure == Measure::Share {
+        pairs.push(("tm", "share".into()));
+    }
+    match state.line_sort {
+        KwicSort::Date => {}
+        KwicSort::Left => pairs.push(("ks", "left".into())),
+        KwicSort::Right => pairs.push(("ks", "right".into())),
+    }
     if let Some(id) = &state.article {
         pairs.push(("a", id.clone()));
+    }
+    if let Some(n) = state.occurrence {
+        pairs.push(("m", n.to_string()));
     }
     if state.embed {
         pairs.push(("embed", "1".into()));
@@ -76,6 +106,12 @@ pub fn decode(hash: &str) -> State {
             "e" if !value.is_empty() && !state.entities.contains(&value) => {
                 state.entities.push(value)
             }
+            "b" if !value.is_empty()
+                && state.together.len() < MAX_TOGETHER
+                && !state.together.contains(&value) =>
+            {
+                state.together.push(value)
+            }
             "y" => {
                 if let Ok(year) = value.parse::<i32>() {
                     if (1..=9999).contains(&year) {
@@ -93,10 +129,39 @@ pub fn decode(hash: &str) -> State {
                 "rel" | "relevance" => state.sort = Sort::Relevance,
                 _ => {}
             },
+            "c" if !value.trim().is_empty()
+                && state.compare.len() < MAX_SERIES
+                && !state.compare.contains(&value) =>
+            {
+                state.compare.push(value)
+            }
+            "v" => state.view = View::from_key(&value).unwrap_or(state.view),
+            "tm" => match value.as_str() {
+                "share" => state.measure = Measure::Share,
+                "articles" => state.measure = Measure::Articles,
+                _ => {}
+            },
+            "ks" => match value.as_str() {
+                "left" => state.line_sort = KwicSort::Left,
+                "right" => state.line_sort = KwicSort::Right,
+                "date" => state.line_sort = KwicSort::Date,
+                _ => {}
+            },
             "a" if !value.is_empty() => state.article = Some(value),
+            "m" => {
+                if let Ok(n) = value.parse::<usize>() {
+                    if n >= 1 {
+                        state.occurrence = Some(n);
+                    }
+                }
+            }
             "embed" => state.embed = value == "1",
             _ => {}
         }
+    }
+    // A match means nothing without its article.
+    if state.article.is_none() {
+        state.occurrence = None;
     }
     // A range written backwards (by hand, or by another tool) means the same days:
     // read as given, it would select nothing and show a backwards chip.

@@ -24,11 +24,68 @@
 
 use std::rc::Rc;
 
-use kiroku_core::{Date, Sort};
+use kiroku_core::{Date, KwicSort, Sort};
 use yew::Reducible;
 
 use crate::i18n::Lang;
 use crate::prefs::Theme;
+
+/// Which view of the current results the main column shows. Every view reads the
+/// same query, filters and date range; only its presentation differs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// The ranked list of articles (the start page).
+    #[default]
+    Articles,
+    /// Compared queries counted over time.
+    Trends,
+    /// Every occurrence of the query's terms in context (keyword in context).
+    Concordance,
+    /// The dates the articles mention, in the order of the events.
+    Chronology,
+    /// Which entities appear together.
+    Cooccurrence,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Articles,
+        View::Trends,
+        View::Concordance,
+        View::Chronology,
+        View::Cooccurrence,
+    ];
+
+    /// The view's name in the URL (`v=`); the default view has none.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Articles => "articles",
+            View::Trends => "trends",
+            View::Concordance => "kwic",
+            View::Chronology => "chronology",
+            View::Cooccurrence => "cooccurrence",
+        }
+    }
+
+    /// The view a URL names; `None` for anything else (ignored, not an error).
+    pub fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|view| view.key() == key)
+    }
+}
+
+/// What the trends chart counts per bin.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// Matching articles.
+    #[default]
+    Articles,
+    /// Matching articles as a share of all the bin's articles (under the filters).
+    Share,
+}
+
+/// Queries compared in the trends view at most (the core's limit; the legend has
+/// as many colours).
+pub use kiroku_core::trends::MAX_SERIES;
 
 /// The whole view, as a link reproduces it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -37,6 +94,9 @@ pub struct State {
     pub query: String,
     /// Selected entities (canonical names), in the order they were picked.
     pub entities: Vec<String>,
+    /// Entities (canonical names) that must all appear, whatever their kinds: a
+    /// co-occurrence pair's "both" (the entity filter ORs one kind's entities).
+    pub together: Vec<String>,
     /// Selected publication years, ascending.
     pub years: Vec<i32>,
     /// Inclusive publication date range (timeline brush or bin).
@@ -45,6 +105,18 @@ pub struct State {
     pub sort: Sort,
     /// The article open in the reader, by its corpus id.
     pub article: Option<String>,
+    /// The match the reader shows emphasized (1-based, in reading order), e.g. the
+    /// occurrence a concordance line stands for.
+    pub occurrence: Option<usize>,
+    /// Which view of the results the main column shows.
+    pub view: View,
+    /// The trends view's compared queries (at most [`MAX_SERIES`]); empty, it
+    /// charts the query.
+    pub compare: Vec<String>,
+    /// The trends view's measure.
+    pub measure: Measure,
+    /// The concordance's line order.
+    pub line_sort: KwicSort,
     /// Compact chrome-less view for `<iframe>` embeds.
     pub embed: bool,
 }
@@ -53,14 +125,17 @@ impl State {
     /// True when any filter (entities, years, date range) narrows the results.
     pub fn has_filters(&self) -> bool {
         !self.entities.is_empty()
+            || !self.together.is_empty()
             || !self.years.is_empty()
             || self.from.is_some()
             || self.to.is_some()
     }
 
-    /// How many filters are in force (each entity, each year, a date range).
+    /// How many filters are in force (each entity, the entities required
+    /// together, each year, a date range).
     pub fn n_filters(&self) -> usize {
         self.entities.len()
+            + usize::from(!self.together.is_empty())
             + self.years.len()
             + usize::from(self.from.is_some() || self.to.is_some())
     }
@@ -71,14 +146,25 @@ impl State {
     /// than silently showing the list.
     pub fn retain_known(mut self, is_entity: impl Fn(&str) -> bool) -> State {
         self.entities.retain(|name| is_entity(name));
+        self.together.retain(|name| is_entity(name));
         self
     }
 
-    /// Whether `other` asks for the same search (everything but the open article
-    /// and the embed flag), i.e. shows the same list.
+    /// The trends view's series: the compared queries, or the query alone.
+    pub fn series(&self) -> Vec<String> {
+        if self.compare.is_empty() {
+            vec![self.query.clone()]
+        } else {
+            self.compare.clone()
+        }
+    }
+
+    /// Whether `other` asks for the same search (everything but the open article,
+    /// the view's presentation and the embed flag), i.e. shows the same list.
     pub fn same_search(&self, other: &State) -> bool {
         self.query == other.query
             && self.entities == other.entities
+            && self.together == other.together
             && self.years == other.years
             && self.from == other.from
             && self.to == other.to
@@ -124,15 +210,71 @@ impl State {
                 next.from = None;
                 next.to = None;
             }
+            Action::ClearTogether => next.together.clear(),
             Action::ClearFilters => {
                 next.entities.clear();
+                next.together.clear();
                 next.years.clear();
                 next.from = None;
                 next.to = None;
             }
             Action::SetSort(sort) => next.sort = *sort,
-            Action::Open(id) => next.article = Some(id.clone()),
-            Action::Close => next.article = None,
+            Action::Open(id) => {
+                next.article = Some(id.clone());
+                next.occurrence = None;
+            }
+            Action::OpenAt(id, occurrence) => {
+                next.article = Some(id.clone());
+                next.occurrence = Some((*occurrence).max(1));
+            }
+            Action::ShowOccurrence(occurrence) => {
+                if next.article.is_some() {
+                    next.occurrence = Some((*occurrence).max(1));
+                }
+            }
+            Action::Close => {
+                next.article = None;
+                next.occurrence = None;
+            }
+            Action::SetView(view) => next.view = *view,
+            Action::AddSeries(query) => {
+                let query = query.trim();
+                // The chart so far was the query alone: it stays, as the first series.
+                if next.compare.is_empty() && !next.query.trim().is_empty() {
+                    next.compare.push(next.query.trim().to_string());
+                }
+                if !query.is_empty()
+                    && next.compare.len() < MAX_SERIES
+                    && !next.compare.iter().any(|q| q == query)
+                {
+                    next.compare.push(query.to_string());
+                }
+            }
+            Action::RemoveSeries(at) => {
+                if *at < next.compare.len() {
+                    next.compare.remove(*at);
+                }
+            }
+            Action::SetMeasure(measure) => next.measure = *measure,
+            Action::SetLineSort(sort) => next.line_sort = *sort,
+            Action::ShowPeriod(query, from, to) => {
+                next.query = query.clone();
+                next.from = Some(*from.min(to));
+                next.to = Some(*from.max(to));
+                next.view = View::Articles;
+                next.article = None;
+                next.occurrence = None;
+            }
+            Action::ShowPair(a, b) => {
+                for name in [a, b] {
+                    if !name.is_empty() && !next.together.contains(name) {
+                        next.together.push(name.clone());
+                    }
+                }
+                next.view = View::Articles;
+                next.article = None;
+                next.occurrence = None;
+            }
             Action::Reset => {
                 next = State {
                     embed: next.embed,
@@ -176,7 +318,29 @@ pub enum Action {
     ClearFilters,
     SetSort(Sort),
     Open(String),
+    /// Opens an article at one of its matches (1-based, reading order): a
+    /// concordance line.
+    OpenAt(String, usize),
+    /// Moves the open article's emphasized match (the reader's next/previous match).
+    ShowOccurrence(usize),
     Close,
+    /// Switches the view of the results (articles, trends, …).
+    SetView(View),
+    /// Adds a query to the trends comparison.
+    AddSeries(String),
+    /// Removes the trends comparison's query at this position.
+    RemoveSeries(usize),
+    SetMeasure(Measure),
+    SetLineSort(KwicSort),
+    /// The articles of one query in one period (a point of the trends chart): the
+    /// list with that query and date range.
+    ShowPeriod(String, Date, Date),
+    /// The articles of the current results that mention both entities (a
+    /// co-occurrence pair): both join [`State::together`], the query and the
+    /// other filters stay.
+    ShowPair(String, String),
+    /// Drops the entities required together (their chip).
+    ClearTogether,
     /// Back to the start: no query, no filters, no article.
     Reset,
     /// The URL changed from outside (Back/Forward, a pasted link): adopt its state.
@@ -247,13 +411,19 @@ impl Reducible for Model {
                 let Some(view) = self.view.apply(&action) else {
                     return self;
                 };
-                if !view.same_search(&self.view) {
+                if !view.same_search(&self.view)
+                    || view.view != self.view.view
+                    || view.line_sort != self.view.line_sort
+                {
                     next.pages = 1;
                 }
                 // A Sync comes from the URL, which already has its entry; the first
-                // keystroke of a burst, and every discrete action, make a new one.
+                // keystroke of a burst, and every discrete action (switching views
+                // included: Back returns to the previous view), make a new one.
+                // Stepping through an article's matches does not: Back leaves the
+                // article instead of walking back through its eleven matches.
                 let new_entry = match action {
-                    Action::Sync(_) => false,
+                    Action::Sync(_) | Action::ShowOccurrence(_) => false,
                     Action::SetQuery(_) => !self.typing,
                     _ => true,
                 };

@@ -214,12 +214,34 @@ async fn the_reader_shows_structure_highlights_entities_and_position() {
         html.contains("<ul><li>箇条書きの一</li><li>箇条書きの二</li></ul>"),
         "consecutive bullets form one list: {html}"
     );
-    assert!(html.contains("<mark>マドゥーロ</mark>"), "{html}");
+    assert!(
+        html.contains(r#"<mark data-match="1">マドゥーロ</mark>"#),
+        "matches numbered in reading order: {html}"
+    );
+    assert!(html.contains("– / 1"), "no match chosen yet: {html}");
     assert!(
         html.contains("2件中 2件目"),
         "position in results (relevance order): {html}"
     );
     assert!(html.contains("登場する固有名"), "entities: {html}");
+}
+
+#[tokio::test]
+async fn the_reader_emphasizes_the_match_in_the_url() {
+    let hash = route::encode(&State {
+        query: "マドゥロ".into(),
+        article: Some(id_of("新しい記事")),
+        occurrence: Some(1),
+        ..State::default()
+    });
+    let html = render(&hash).await;
+    assert!(
+        html.contains(
+            r#"<mark data-match="1" aria-current="true" class="current">マドゥーロ</mark>"#
+        ),
+        "{html}"
+    );
+    assert!(html.contains(">1 / 1<"), "{html}");
 }
 
 #[tokio::test]

@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use kiroku::route::{decode, encode};
-use kiroku::state::State;
-use kiroku_core::{Date, Sort};
+use kiroku::state::{Measure, State, View};
+use kiroku_core::{Date, KwicSort, Sort};
 use proptest::prelude::*;
 
 /// Decodes `hash` and re-encodes it: the canonical form shows what was kept.
@@ -47,6 +47,34 @@ fn decoding_keeps_what_is_valid_and_skips_the_rest() {
         "#/?a=2025-11-07-1&q=%3Cscript%3E",
         "#/?q=%3Cscript%3E&a=2025-11-07-1",
     );
+}
+
+#[test]
+fn the_views_keys_decode_and_bad_values_are_dropped() {
+    check("#/?v=trends", "#/?v=trends");
+    check("#/?v=kwic&ks=right", "#/?v=kwic&ks=right");
+    check("#/?v=chronology", "#/?v=chronology");
+    check("#/?v=cooccurrence", "#/?v=cooccurrence");
+    check("#/?v=articles", "#/");
+    check("#/?v=pie-chart&v=", "#/");
+    check("#/?v=trends&v=bogus", "#/?v=trends");
+    check("#/?ks=date&ks=sideways", "#/");
+    check("#/?tm=share&tm=pie", "#/?tm=share");
+    // Compared queries: blanks and repeats dropped, four at most.
+    check("#/?c=a&c=&c=%20&c=a&c=b", "#/?c=a&c=b");
+    check("#/?c=1&c=2&c=3&c=4&c=5", "#/?c=1&c=2&c=3&c=4");
+    // A match only with an article, and a positive number.
+    check("#/?a=x&m=3", "#/?a=x&m=3");
+    check("#/?m=3", "#/");
+    check("#/?a=x&m=0&m=-1&m=two", "#/?a=x");
+    check("#/?a=x&m=99999999999999999999999999", "#/?a=x");
+    // Entities required together: blanks and repeats dropped, eight at most.
+    check("#/?b=a&b=&b=a&b=b", "#/?b=a&b=b");
+    check(
+        "#/?b=1&b=2&b=3&b=4&b=5&b=6&b=7&b=8&b=9",
+        "#/?b=1&b=2&b=3&b=4&b=5&b=6&b=7&b=8",
+    );
+    check("#/?e=a&b=a&b=%E3%81", "#/?e=a&b=a");
 }
 
 #[test]
@@ -103,9 +131,37 @@ fn arb_state() -> impl Strategy<Value = State> {
         ],
         prop::option::of(any::<String>().prop_filter("non-empty", |s| !s.is_empty())),
         any::<bool>(),
+        (
+            prop::option::of(1usize..100_000),
+            prop::sample::select(View::ALL.to_vec()),
+            prop::collection::vec(
+                any::<String>().prop_filter("not blank", |s| !s.trim().is_empty()),
+                0..=4,
+            ),
+            prop_oneof![Just(Measure::Articles), Just(Measure::Share)],
+            prop_oneof![
+                Just(KwicSort::Date),
+                Just(KwicSort::Left),
+                Just(KwicSort::Right)
+            ],
+            prop::collection::btree_set(
+                any::<String>().prop_filter("non-empty", |s| !s.is_empty()),
+                0..4,
+            ),
+        ),
     )
         .prop_map(
-            |(query, mut entities, years, from, to, sort, article, embed)| {
+            |(
+                query,
+                mut entities,
+                years,
+                from,
+                to,
+                sort,
+                article,
+                embed,
+                (occurrence, view, mut compare, measure, line_sort, together),
+            )| {
                 let mut seen = Vec::new();
                 entities.retain(|e| {
                     let new = !seen.contains(e);
@@ -118,14 +174,28 @@ fn arb_state() -> impl Strategy<Value = State> {
                     (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
                     range => range,
                 };
+                let mut seen = Vec::new();
+                compare.retain(|q| {
+                    let new = !seen.contains(q);
+                    seen.push(q.clone());
+                    new
+                });
+                // A match belongs to an open article.
+                let occurrence = article.as_ref().and(occurrence);
                 State {
                     query,
                     entities,
+                    together: together.into_iter().collect(),
                     years: years.into_iter().collect(),
                     from,
                     to,
                     sort,
                     article,
+                    occurrence,
+                    view,
+                    compare,
+                    measure,
+                    line_sort,
                     embed,
                 }
             },

@@ -6,8 +6,8 @@
 use std::rc::Rc;
 
 use kiroku::route;
-use kiroku::state::{Action, HistoryMode, Model, State};
-use kiroku_core::{Date, Sort};
+use kiroku::state::{Action, HistoryMode, Measure, Model, State, View};
+use kiroku_core::{Date, KwicSort, Sort};
 use yew::Reducible;
 
 fn model(hash: &str) -> Rc<Model> {
@@ -85,6 +85,124 @@ fn actions_lead_to_states() {
         vec![Sync(route::decode("#/?y=2024"))],
         "#/?y=2024",
     );
+}
+
+#[test]
+fn view_actions_lead_to_states() {
+    use Action::*;
+    check("#/?q=x", vec![SetView(View::Trends)], "#/?q=x&v=trends");
+    check("#/?q=x&v=kwic", vec![SetView(View::Articles)], "#/?q=x");
+    // The reader keeps the view it was opened from: closing returns to it.
+    check(
+        "#/?q=x&v=kwic",
+        vec![OpenAt("id".into(), 3)],
+        "#/?q=x&v=kwic&a=id&m=3",
+    );
+    check("#/?q=x&v=kwic&a=id&m=3", vec![Close], "#/?q=x&v=kwic");
+    check(
+        "#/?q=x&a=id&m=3",
+        vec![ShowOccurrence(4)],
+        "#/?q=x&a=id&m=4",
+    );
+    check("#/?q=x&a=id&m=3", vec![Open("id2".into())], "#/?q=x&a=id2");
+    check("#/?q=x", vec![ShowOccurrence(2)], "#/?q=x");
+    check(
+        "#/?q=x&a=id",
+        vec![OpenAt("id".into(), 0)],
+        "#/?q=x&a=id&m=1",
+    );
+    // The first added query keeps the charted query as the first series.
+    check(
+        "#/?q=x&v=trends",
+        vec![AddSeries(" y ".into())],
+        "#/?q=x&c=x&c=y&v=trends",
+    );
+    check(
+        "#/?v=trends",
+        vec![
+            AddSeries("a".into()),
+            AddSeries("a".into()),
+            AddSeries("".into()),
+        ],
+        "#/?c=a&v=trends",
+    );
+    check(
+        "#/?c=a&c=b&c=c&c=d",
+        vec![AddSeries("e".into())],
+        "#/?c=a&c=b&c=c&c=d",
+    );
+    check("#/?c=a&c=b", vec![RemoveSeries(0)], "#/?c=b");
+    check("#/?c=a&c=b", vec![RemoveSeries(7)], "#/?c=a&c=b");
+    check(
+        "#/?v=trends",
+        vec![SetMeasure(Measure::Share)],
+        "#/?v=trends&tm=share",
+    );
+    check(
+        "#/?v=kwic",
+        vec![SetLineSort(KwicSort::Left)],
+        "#/?v=kwic&ks=left",
+    );
+    check(
+        "#/?q=x&c=a&c=b&v=trends",
+        vec![ShowPeriod(
+            "b".into(),
+            date("2025-12-31"),
+            date("2025-01-01"),
+        )],
+        "#/?q=b&c=a&c=b&from=2025-01-01&to=2025-12-31",
+    );
+    // A pair keeps the query and the entity filter, and requires both.
+    check(
+        "#/?q=x&e=a&v=cooccurrence",
+        vec![ShowPair("a".into(), "b".into())],
+        "#/?q=x&e=a&b=a&b=b",
+    );
+    check(
+        "#/?b=a&b=b&v=cooccurrence",
+        vec![ShowPair("b".into(), "c".into())],
+        "#/?b=a&b=b&b=c",
+    );
+    check(
+        "#/?q=x&b=a&b=b&y=2025",
+        vec![ClearTogether],
+        "#/?q=x&y=2025",
+    );
+    check("#/?b=a&b=b&e=c", vec![ClearFilters], "#/");
+}
+
+#[test]
+fn a_new_view_or_line_order_starts_again_at_one_page() {
+    let more = run("#/?q=x&v=kwic", vec![Action::ShowMore]);
+    assert_eq!(more.pages, 2);
+    assert_eq!(
+        more.clone()
+            .reduce(Action::SetLineSort(KwicSort::Right))
+            .pages,
+        1
+    );
+    assert_eq!(
+        more.clone().reduce(Action::SetView(View::Articles)).pages,
+        1
+    );
+    assert_eq!(more.reduce(Action::OpenAt("a".into(), 2)).pages, 2);
+}
+
+#[test]
+fn switching_views_pushes_and_stepping_through_matches_replaces() {
+    let mut browser = Browser::open("#/?q=x");
+    browser.dispatch([Action::SetView(View::Concordance)]);
+    browser.dispatch([Action::OpenAt("a".into(), 2)]);
+    browser.dispatch([Action::ShowOccurrence(3)]);
+    browser.dispatch([Action::ShowOccurrence(4)]);
+    assert_eq!(
+        browser.history(),
+        ["#/?q=x", "#/?q=x&v=kwic", "#/?q=x&v=kwic&a=a&m=4"]
+    );
+    assert_eq!(browser.back(), "#/?q=x&v=kwic", "Back leaves the article");
+    assert_eq!(browser.model.view.view, View::Concordance);
+    assert_eq!(browser.back(), "#/?q=x", "then returns to the list");
+    assert_eq!(browser.model.view.view, View::Articles);
 }
 
 #[test]
@@ -306,7 +424,7 @@ fn no_op_actions_record_nothing_even_twice_before_a_render() {
 
 #[test]
 fn which_actions_start_an_entry() {
-    let start = model("#/?q=x");
+    let start = model("#/?q=x&b=p&b=q");
     let entry = |action: Action| start.clone().reduce(action).entry - start.entry;
     for action in [
         Action::Search("y".into()),
@@ -318,6 +436,14 @@ fn which_actions_start_an_entry() {
         Action::SetSort(Sort::Oldest),
         Action::Open("a".into()),
         Action::Reset,
+        Action::SetView(View::Trends),
+        Action::AddSeries("y".into()),
+        Action::SetMeasure(Measure::Share),
+        Action::SetLineSort(KwicSort::Left),
+        Action::OpenAt("a".into(), 2),
+        Action::ShowPeriod("y".into(), date("2025-01-01"), date("2025-12-31")),
+        Action::ShowPair("a".into(), "b".into()),
+        Action::ClearTogether,
         // The first keystroke of a burst.
         Action::SetQuery("xy".into()),
     ] {
@@ -331,6 +457,12 @@ fn which_actions_start_an_entry() {
     ] {
         assert_eq!(entry(action.clone()), 0, "{action:?} records no entry");
     }
+    let reading = start.clone().reduce(Action::OpenAt("a".into(), 1));
+    assert_eq!(
+        reading.clone().reduce(Action::ShowOccurrence(2)).entry,
+        reading.entry,
+        "the next match replaces"
+    );
     let typing = start.reduce(Action::SetQuery("xy".into()));
     let more = typing.clone().reduce(Action::SetQuery("xyz".into()));
     assert_eq!(more.entry, typing.entry, "later keystrokes replace");

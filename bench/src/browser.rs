@@ -250,16 +250,29 @@ pub async fn kiroku_file_load(dist: PathBuf) -> Result<Snapshot, String> {
 
 /// Cold-loads kiroku from `dist` and types each query one character at a time,
 /// waiting for the app's search after each (it debounces ~160 ms).
-pub async fn kiroku_run(dist: PathBuf, queries: &[&str]) -> Result<Run, String> {
+/// Cold-loads kiroku from `dist` (at `view`, a `v=` key, when given) and types every
+/// prefix of every query.
+pub async fn kiroku_run(
+    dist: PathBuf,
+    queries: &[&str],
+    view: Option<&str>,
+) -> Result<Run, String> {
     let (session, _server) = start(dist).await?;
-    let result = kiroku_session(&session, queries).await;
+    let result = kiroku_session(&session, queries, view).await;
     let result = with_console(&session, result).await;
     session.close().await;
     result
 }
 
-async fn kiroku_session(session: &Session, queries: &[&str]) -> Result<Run, String> {
-    session.open("/").await;
+async fn kiroku_session(
+    session: &Session,
+    queries: &[&str],
+    view: Option<&str>,
+) -> Result<Run, String> {
+    match view {
+        Some(view) => session.open(&format!("/#v={view}")).await,
+        None => session.open("/").await,
+    }
     wait_for_entry(session, KIROKU.painted, Duration::from_secs(300)).await?;
     // The list comes first and search when the index is complete (it is built in
     // slices): typing starts then, into the app's own search box.

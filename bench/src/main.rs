@@ -44,6 +44,10 @@ enum Step {
         /// at 50k and more): loads, latency, memory and long tasks only.
         #[arg(long)]
         skip_accuracy: bool,
+        /// Open kiroku at this view of the results (its `v=` key, e.g. `kwic`), so
+        /// the typed queries time that view: query, view and render.
+        #[arg(long)]
+        kiroku_view: Option<String>,
     },
     /// Write report.md from results.json (and criterion.txt when present).
     Report,
@@ -63,7 +67,15 @@ fn main() -> ExitCode {
             runs,
             engines,
             skip_accuracy,
-        } => measure_all(&layout, &sizes, runs, &engines, !skip_accuracy),
+            kiroku_view,
+        } => measure_all(
+            &layout,
+            &sizes,
+            runs,
+            &engines,
+            !skip_accuracy,
+            kiroku_view.as_deref(),
+        ),
         Step::Report => report::write(&layout),
     };
     match result {
@@ -81,6 +93,7 @@ fn measure_all(
     runs: usize,
     engines: &[String],
     accuracy: bool,
+    kiroku_view: Option<&str>,
 ) -> Result<(), String> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -89,7 +102,14 @@ fn measure_all(
     let machine = Machine::now();
     let mut corpora = Vec::new();
     for name in sizes {
-        let result = runtime.block_on(measure::corpus(layout, name, runs, engines, accuracy))?;
+        let result = runtime.block_on(measure::corpus(
+            layout,
+            name,
+            runs,
+            engines,
+            accuracy,
+            kiroku_view,
+        ))?;
         corpora.push(result);
         // Written after each corpus, so a long run that fails late keeps what it has.
         let results = Results {

@@ -265,6 +265,7 @@ pub async fn corpus(
     runs: usize,
     engines: &[String],
     accuracy: bool,
+    kiroku_view: Option<&str>,
 ) -> Result<CorpusResult, String> {
     let wanted = |engine: &str| engines.iter().any(|e| e == engine);
     let corpus_path = layout.corpus(name);
@@ -307,7 +308,7 @@ pub async fn corpus(
     for run in 0..runs {
         if wanted("kiroku") {
             eprintln!("kiroku-bench: {name}: run {}/{runs}: kiroku", run + 1);
-            match browser::kiroku_run(dist.clone(), &queries).await {
+            match browser::kiroku_run(dist.clone(), &queries, kiroku_view).await {
                 Ok(result) => kiroku_runs.push(result),
                 Err(err) => {
                     eprintln!("kiroku-bench: {name}: kiroku: {err}");

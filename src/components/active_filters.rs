@@ -9,6 +9,8 @@ use crate::state::Action;
 #[derive(Properties, PartialEq)]
 pub struct ActiveFiltersProps {
     pub entities: Vec<String>,
+    /// Entities required together (one chip for all: a pair's "both").
+    pub together: Vec<String>,
     pub years: Vec<i32>,
     pub from: Option<Date>,
     pub to: Option<Date>,
@@ -21,7 +23,10 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
     let dispatch = use_dispatch();
     let shown = use_entity_names();
     let has_range = props.from.is_some() || props.to.is_some();
-    let count = props.entities.len() + props.years.len() + usize::from(has_range);
+    let count = props.entities.len()
+        + usize::from(!props.together.is_empty())
+        + props.years.len()
+        + usize::from(has_range);
     if count == 0 {
         return html! {};
     }
@@ -40,6 +45,14 @@ pub fn ActiveFilters(props: &ActiveFiltersProps) -> Html {
         let value = name.clone();
         let onclick = dispatch.reform(move |_| Action::ToggleEntity(value.clone()));
         chips.push(chip(format!("e:{name}"), shown.get(name), onclick));
+    }
+    if !props.together.is_empty() {
+        let names: Vec<String> = props.together.iter().map(|name| shown.get(name)).collect();
+        chips.push(chip(
+            "together".into(),
+            lang.together(&names),
+            dispatch.reform(|_| Action::ClearTogether),
+        ));
     }
     for &year in &props.years {
         let onclick = dispatch.reform(move |_| Action::ToggleYear(year));

@@ -1,17 +1,16 @@
-//! The list views of the current results: the timeline, the filters in force,
-//! suggested searches (with nothing asked yet), the toolbar and the hits (or what
-//! to do when there are none), with "show more".
+//! The articles view of the current results: suggested searches (with nothing
+//! asked yet), the toolbar and the hits (or what to do when there are none), with
+//! "show more". The timeline and the filters in force above it belong to every
+//! view (`views.rs`).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::active_filters::ActiveFilters;
 use super::no_results::NoResults;
 use super::result_list::ResultList;
 use super::results_toolbar::ResultsToolbar;
 use super::suggestions::Suggestions;
-use super::timeline::Timeline;
 use super::{use_dispatch, use_shared};
 use crate::hooks::search::Searched;
 use crate::state::{Action, State};
@@ -63,16 +62,6 @@ pub fn ListView(props: &ListViewProps) -> Html {
     };
     html! {
         <>
-            // One page-level heading for the list views (the reader's is the
-            // article title), for screen readers' heading navigation.
-            <h1 class="visually-hidden">{ format!("kiroku — {}", texts.tagline) }</h1>
-            <Timeline timeline={searched.timeline.clone()} from={view.from} to={view.to} />
-            <ActiveFilters
-                entities={view.entities.clone()}
-                years={view.years.clone()}
-                from={view.from}
-                to={view.to}
-            />
             if idle {
                 <Suggestions names={props.suggestions.clone()} />
             }

@@ -9,6 +9,43 @@ use yew::prelude::*;
 
 /// `text` with `spans` (sorted or not) wrapped in `<mark>`.
 pub fn marked(text: &str, spans: &[Span]) -> Html {
+    with_marks(
+        text,
+        spans,
+        &mut |matched| html! { <mark>{ matched }</mark> },
+    )
+}
+
+/// Like [`marked`], numbering the marks as it goes (the reader's matches, counted
+/// across the article's blocks in reading order: `counter` is the count so far).
+/// Each mark carries its 1-based number in `data-match`; the `current` one is
+/// emphasized (`class="current"`), for the reader's next/previous match.
+pub fn marked_counting(
+    text: &str,
+    spans: &[Span],
+    counter: &mut usize,
+    current: Option<usize>,
+) -> Html {
+    with_marks(text, spans, &mut |matched| {
+        *counter += 1;
+        let is_current = current == Some(*counter);
+        html! {
+            <mark
+                class={is_current.then_some("current")}
+                data-match={counter.to_string()}
+                aria-current={is_current.then_some("true")}
+            >
+                { matched }
+            </mark>
+        }
+    })
+}
+
+/// `text` as text nodes, with each valid span's text made into a node by `mark`.
+/// `mark` is a `dyn` so that both kinds of marks share one copy of this loop in
+/// the wasm; the unstable sort is the one the core's snippets already link (equal
+/// spans are identical, so stability changes nothing).
+fn with_marks(text: &str, spans: &[Span], mark: &mut dyn FnMut(String) -> Html) -> Html {
     let mut spans: Vec<Span> = spans.to_vec();
     spans.sort_unstable();
     let mut nodes: Vec<Html> = Vec::with_capacity(spans.len() * 2 + 1);
@@ -24,7 +61,7 @@ pub fn marked(text: &str, spans: &[Span]) -> Html {
         if !before.is_empty() {
             nodes.push(html! { { before.to_string() } });
         }
-        nodes.push(html! { <mark>{ matched.to_string() }</mark> });
+        nodes.push(mark(matched.to_string()));
         at = span.end;
     }
     if let Some(rest) = text.get(at..) {

@@ -1,7 +1,9 @@
-//! The top bar: brand (home), search, language and theme toggles.
+//! The top bar: brand (home), search with its help, share, language and theme
+//! toggles.
 
 use yew::prelude::*;
 
+use super::query_help::QueryHelp;
 use super::search_box::SearchBox;
 use super::share_menu::ShareMenu;
 use super::{use_dispatch, use_shared};
@@ -45,10 +47,13 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                 <span class="brand-name">{ "kiroku" }</span>
                 <span class="brand-tagline">{ texts.tagline }</span>
             </a>
-            <SearchBox
-                value={props.query.clone()}
-                total={props.total}
-            />
+            <div class="search-row">
+                <SearchBox
+                    value={props.query.clone()}
+                    total={props.total}
+                />
+                <QueryHelp />
+            </div>
             <div class="prefs">
                 if let Some(view) = props.share.clone() {
                     <ShareMenu {view} />

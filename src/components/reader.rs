@@ -1,13 +1,19 @@
 //! The reader: one whole article with its structure (headings, paragraphs, bullet
 //! lists), the query's matches marked, its entities and the dates it mentions, and
 //! previous/next within the current results.
+//!
+//! The matches (title, then body) are numbered in reading order; ‹ › beside "3 / 11" step
+//! through them (the URL's `m=`, so a concordance line opens the reader at its
+//! occurrence), and the current one is emphasized and scrolled to. "Copy citation"
+//! copies title, date, source and the link to this view.
 
 use std::rc::Rc;
 
 use kiroku_core::{date::Precision, BlockKind, DocId};
 use yew::prelude::*;
 
-use super::marked::marked;
+use super::citation::Citation;
+use super::marked::marked_counting;
 use super::masthead::plain_click;
 use super::{use_dispatch, use_shared};
 use crate::i18n::text_lang;
@@ -23,6 +29,8 @@ pub struct ReaderProps {
     pub doc: Option<DocId>,
     /// Highlighted in title and body.
     pub query: AttrValue,
+    /// The emphasized match (1-based, reading order), from the URL's `m=`.
+    pub occurrence: Option<usize>,
     /// (1-based position, total) within all the current results; `None` for an
     /// article outside them (the reader says so).
     pub position: Option<(usize, usize)>,
@@ -40,6 +48,23 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let index = &shared.index;
     let dispatch = use_dispatch();
     let article_ref = use_node_ref();
+    {
+        // The emphasized match is brought into view once the article is rendered.
+        // In a task: the app's own scroll to the top of a newly opened article
+        // runs in an effect after this one.
+        let article_ref = article_ref.clone();
+        use_effect_with(
+            (props.article_id.clone(), props.occurrence),
+            move |(_, occurrence)| {
+                if occurrence.is_some() {
+                    gloo_timers::callback::Timeout::new(0, move || {
+                        crate::dom::scroll_to_current_match(&article_ref);
+                    })
+                    .forget();
+                }
+            },
+        );
+    }
     {
         // Focus moves to the article region, whose first controls are back, ‹ and ›:
         // Tab reaches them next (focused on the title, they were behind it), and a
@@ -131,8 +156,17 @@ pub fn Reader(props: &ReaderProps) -> Html {
             .find_map(|block| text_lang(block.text))
     });
     let query = props.query.as_str();
+    let current = props.occurrence;
 
-    // Consecutive bullets form one list.
+    // The matches are numbered in reading order, title first (as the concordance
+    // numbers its lines' occurrences). Consecutive bullets form one list.
+    let mut n_matches = 0;
+    let title = marked_counting(
+        &article.title,
+        &index.highlight(query, &article.title),
+        &mut n_matches,
+        current,
+    );
     let mut body: Vec<Html> = Vec::new();
     let mut bullets: Vec<Html> = Vec::new();
     let flush = |bullets: &mut Vec<Html>, body: &mut Vec<Html>| {
@@ -141,7 +175,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
     };
     for block in article.blocks() {
-        let text = marked(block.text, &index.highlight(query, block.text));
+        let text = marked_counting(
+            block.text,
+            &index.highlight(query, block.text),
+            &mut n_matches,
+            current,
+        );
         match block.kind {
             BlockKind::Bullet => bullets.push(html! { <li>{ text }</li> }),
             BlockKind::Heading => {
@@ -155,6 +194,40 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
     }
     flush(&mut bullets, &mut body);
+
+    // ‹ 3 / 11 ›: steps through the matches (none chosen yet: ‹ goes to the
+    // last, › to the first).
+    let match_nav = (n_matches > 0).then(|| {
+        let at = current.filter(|&n| n <= n_matches);
+        let step = |target: usize, class: &'static str, label: &'static str, arrow: &'static str| {
+            let onclick = dispatch.reform(move |_| Action::ShowOccurrence(target));
+            html! {
+                <button type="button" class={classes!("match-step", class)} aria-label={label} title={label} {onclick}>
+                    <span aria-hidden="true">{ arrow }</span>
+                </button>
+            }
+        };
+        let previous = match at {
+            Some(n) if n > 1 => n - 1,
+            Some(_) | None => n_matches,
+        };
+        let next = match at {
+            Some(n) if n < n_matches => n + 1,
+            Some(_) | None => 1,
+        };
+        html! {
+            <div class="match-nav" role="group" aria-label={texts.matches_label}>
+                { step(previous, "match-previous", texts.match_previous, "‹") }
+                <span class="match-position" aria-live="polite">
+                    { match at {
+                        Some(n) => lang.match_position(n, n_matches),
+                        None => format!("– / {n_matches}"),
+                    } }
+                </span>
+                { step(next, "match-next", texts.match_next, "›") }
+            </div>
+        }
+    });
 
     // (canonical name for the filter, name shown, kind).
     let entities: Vec<(String, String, &'static str)> = index
@@ -185,9 +258,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     <time datetime={article.date.to_string()}>{ lang.date(article.date) }</time>
                     { source_line(article.source.as_deref(), article.url.as_deref()) }
                 </p>
-                <h1 id="reader-title" lang={corpus_lang}>
-                    { marked(&article.title, &index.highlight(query, &article.title)) }
-                </h1>
+                <h1 id="reader-title" lang={corpus_lang}>{ title }</h1>
+                <div class="reader-tools">
+                    { match_nav.unwrap_or_default() }
+                    <Citation view={props.view.clone()} {doc} />
+                </div>
             </header>
             <div class="reader-body" lang={corpus_lang}>
                 { for body }

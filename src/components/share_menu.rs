@@ -22,17 +22,17 @@ pub struct ShareMenuProps {
 /// Where the page is, read when the menu opens (never while rendering, which also
 /// runs on the server).
 #[derive(Clone, Debug, PartialEq)]
-struct Page {
+pub struct Page {
     /// The page URL without its hash: where a link or an iframe should point.
-    base: String,
+    pub base: String,
     /// Opened from disk: its URL means nothing to anyone else.
-    from_file: bool,
+    pub from_file: bool,
     /// The browser has a system share sheet (`navigator.share`).
     can_share: bool,
 }
 
 impl Page {
-    fn here() -> Page {
+    pub fn here() -> Page {
         let window = web_sys::window();
         let location = window.as_ref().map(|w| w.location());
         let href = location
@@ -230,9 +230,7 @@ pub fn ShareMenu(props: &ShareMenuProps) -> Html {
 /// selects the text beside the button, so a reader can copy by hand anywhere else
 /// (file://, where the API is refused).
 fn copy_text(event: &MouseEvent, text: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.navigator().clipboard().write_text(text);
-    }
+    crate::dom::write_clipboard(text);
     let field = event
         .target_dyn_into::<web_sys::Element>()
         .and_then(|target| target.closest("button").ok().flatten())

@@ -71,8 +71,9 @@ fn bin_class(active: bool, empty: bool) -> &'static str {
     }
 }
 
-/// Which bin a pointer at `client_x` is over, given the plot element.
-fn bin_at(plot: &Element, client_x: i32, n_bins: usize) -> usize {
+/// Which bin a pointer at `client_x` is over, given the plot element (of `n_bins`
+/// equal columns: the trends chart's columns too).
+pub fn bin_at(plot: &Element, client_x: i32, n_bins: usize) -> usize {
     let rect = plot.get_bounding_client_rect();
     if rect.width() <= 0.0 || n_bins == 0 {
         return 0;

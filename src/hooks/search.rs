@@ -23,6 +23,7 @@ pub fn request(view: &State, limit: usize) -> SearchRequest {
         to: view.to,
         years: view.years.clone(),
         entities: view.entities.clone(),
+        together: view.together.clone(),
         sort: view.sort,
         offset: 0,
         limit,

@@ -107,6 +107,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 to,
                 years,
                 entities,
+                together: Vec::new(),
                 sort,
                 offset: 0,
                 limit,

@@ -50,6 +50,13 @@ pub(crate) type Position = u32;
 /// The term whose list holds the breaks (see the module docs).
 const BREAKS: u32 = 0;
 
+/// The two texts of an article that are indexed, in reading order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Field {
+    Title,
+    Body,
+}
+
 /// Per-article statistics the ranker and filters need.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct DocInfo {
@@ -570,8 +577,42 @@ impl<'a> Index<'a> {
         Some(needs)
     }
 
-    /// The terms that may stand at a slot's offset: its first character for a gram,
-    /// the word, or the words a prefix starts.
+    /// Every match of `atom` as (article, field, token number in that field), sorted
+    /// by article then position: what the concordance lines up. The field is the
+    /// title or the body; a token number counts [`tokenize`]'s tokens of the
+    /// normalized field (a field's positions are its tokens, see [`Self::fields`]),
+    /// so the caller can place a match by tokenizing that field.
+    pub(crate) fn match_starts(&self, atom: &Atom) -> Vec<(DocId, Field, u32)> {
+        // Starts are sorted, so the article in hand serves until one lies past it.
+        let mut article: Option<(DocId, (Position, Position, Position))> = None;
+        self.occurrences(atom)
+            .into_iter()
+            .filter_map(|position| {
+                let (doc, (start, title_end, end)) = match article {
+                    Some((doc, fields)) if position < fields.2 => (doc, fields),
+                    _ => {
+                        let doc = self.doc_at(position);
+                        let fields = self.fields(doc);
+                        article = Some((doc, fields));
+                        (doc, fields)
+                    }
+                };
+                match position {
+                    _ if position < start => None,
+                    _ if position < title_end => Some((doc, Field::Title, position - start)),
+                    // The gap between title and body, and the one after the body,
+                    // hold no token.
+                    _ if position > title_end && position < end => {
+                        Some((doc, Field::Body, position - title_end - 1))
+                    }
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
+    /// The terms a slot accepts: one for a bigram or word, a family for a
+    /// one-character run or a prefix.
     pub(crate) fn slot_terms(&self, kind: &SlotKind) -> Vec<u32> {
         match kind {
             SlotKind::Gram(first, _) | SlotKind::AnyGram(first) => {

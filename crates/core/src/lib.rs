@@ -54,6 +54,12 @@
 //! | [`Index::highlight`]`(query, text)` / [`snippet::highlight`] | `Vec<Span>`: byte ranges of matches in any text |
 //! | [`Article::blocks`]`()` | `Vec<Block { kind: Paragraph \| Bullet \| Heading, text, span }>` |
 //! | [`Index::entities_of`]`(doc)`, [`Index::mentioned_dates_of`]`(doc)` | entity ids; [`date::Mention`] `{ date, precision, span }` |
+//! | [`Index::trends`]`(&SearchRequest, &[String])` | [`trends::Trends`] `{ granularity, bins: Vec<TrendBin { start, end, articles }>, series: Vec<Series { query, counts, total }> }`, `share(series, bin)`, `empty_stretches()` |
+//! | [`Index::concordance`]`(&SearchRequest, KwicSort, offset, limit, context_chars)` | [`concordance::Concordance`] `{ total, lines: Vec<KwicLine> }`; or [`Index::kwic`]`(&SearchRequest, KwicSort)` once, then [`concordance::Kwic::page`]`(&index, offset, limit, context_chars)` per page |
+//! | [`Index::matches_in`]`(query, doc)` | `Vec<(Option<usize>, Span)>`: an article's matches in reading order (`None` = title, `Some(i)` = `blocks()[i]`) |
+//! | [`Index::chronology`]`(&SearchRequest, offset, limit)` | [`chronology::Chronology`] `{ total, years: Vec<(year, count)>, entries: Vec<ChronologyEntry { date, precision, sentence, span, cut_before, cut_after, block, doc, id, title, published }> }` |
+//! | [`Index::cooccurrence`]`(&SearchRequest, top)` | [`cooccurrence::Cooccurrence`] `{ articles, entities: Vec<CooccurringEntity { id, name, kind, count }>, pairs: Vec<Pair { a, b, count }> }`, `count(a, b)` (a matrix cell) |
+//! | [`export::results`]`(&index, &SearchRequest)`, [`export::concordance`]`(&[KwicLine])`, [`export::chronology`]`(&[ChronologyEntry])`, [`export::trends`]`(&Trends)` | [`export::Table`] `{ columns, rows: Vec<Vec<Value>> }`; `to_csv()` (RFC 4180, BOM, CRLF), `to_json_lines()`; [`export::file_name`]`(ViewKind, query, ext)` |
 //! | [`normalize::Normalizer`]: `new(nfkc)`, `unicode_tables()`, `normalize(&str)`; [`query::Query::parse`]`(&str, &Normalizer)` | the building blocks, for tests and tools |
 //!
 //! A [`Hit`] has `doc` (index into `articles()`), `id` (stable, URL-safe), `date`,
@@ -74,22 +80,37 @@
 //! - [`neighbours`]: one article's place in a search's full ranking (the reader's previous/next)
 //! - [`facet`], [`timeline`], [`snippet`]: what the result view shows
 //! - [`date`], [`entity`]: dates in text, the gazetteer
+//! - views of the current results, each a method on [`Index`] taking the article
+//!   list's [`SearchRequest`]: [`trends`] (compared queries over time),
+//!   [`concordance`] (keyword in context), [`chronology`] (dates mentioned, with
+//!   their sentences), [`cooccurrence`] (entities mentioned together); [`export`]
+//!   writes them as CSV or JSON Lines
 
 mod chars;
+pub mod chronology;
+pub mod concordance;
+pub mod cooccurrence;
 pub mod date;
 pub mod entity;
+pub mod export;
 pub mod facet;
 pub mod index;
 pub mod neighbours;
 pub mod normalize;
+mod order;
 pub mod parse;
 pub mod postings;
 pub mod query;
+mod results;
 pub mod search;
 pub mod snippet;
 pub mod timeline;
 pub mod tokenize;
+pub mod trends;
 
+pub use chronology::{Chronology, ChronologyEntry};
+pub use concordance::{Concordance, Kwic, KwicLine, KwicSort};
+pub use cooccurrence::{Cooccurrence, CooccurringEntity, Pair};
 pub use date::Date;
 pub use entity::{EntityKind, Gazetteer, LocalName};
 pub use index::{DocId, Index, IndexBuilder, IndexMemory, Progress};
@@ -97,6 +118,7 @@ pub use neighbours::Neighbours;
 pub use parse::{Article, Block, BlockKind, Corpus, Diagnostic, Parsed, Severity};
 pub use query::Expansion;
 pub use search::{Hit, SearchRequest, SearchResults, Sort};
+pub use trends::{Series, TrendBin, Trends};
 
 use serde::Serialize;
 

@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::entity::EntityKind;
+use crate::entity::{EntityId, EntityKind};
 use crate::facet::{filter_and_count, Facets, Selection};
 use crate::index::{DocId, Index, Position};
 use crate::query::{Atom, Expansion, Query, SlotKind};
@@ -65,6 +65,11 @@ pub struct SearchRequest {
     /// Canonical entity names (ORed within a kind, ANDed across kinds). Names the
     /// gazetteer does not know are ignored.
     pub entities: Vec<String>,
+    /// Canonical entity names that must *all* appear in an article, whatever their
+    /// kinds (a co-occurrence pair: "both"), applied before facet counting like
+    /// the date range. [`SearchRequest::entities`] cannot say this: it ORs
+    /// entities of one kind, as a facet does. Unknown names are ignored.
+    pub together: Vec<String>,
     pub sort: Sort,
     /// Page of hits to return (snippets are only built for these).
     pub offset: usize,
@@ -79,6 +84,7 @@ impl Default for SearchRequest {
             to: None,
             years: Vec::new(),
             entities: Vec::new(),
+            together: Vec::new(),
             sort: Sort::Relevance,
             offset: 0,
             limit: 50,
@@ -174,6 +180,17 @@ impl Index<'_> {
             candidates.retain(|&(doc, _)| {
                 let date = self.dates[doc as usize];
                 request.from.is_none_or(|f| date >= f) && request.to.is_none_or(|t| date <= t)
+            });
+        }
+        let together: Vec<EntityId> = request
+            .together
+            .iter()
+            .filter_map(|name| self.gazetteer.find(name))
+            .collect();
+        if !together.is_empty() {
+            candidates.retain(|&(doc, _)| {
+                let mentioned = self.entities_of(doc);
+                together.iter().all(|id| mentioned.contains(id))
             });
         }
         let selection = self.selection(request);

@@ -505,3 +505,544 @@ proptest! {
         }
     }
 }
+
+/// Naive occurrences of `terms` in `text`: every place the normalized text contains
+/// a normalized term, mapped back to the original, overlapping and touching ones
+/// merged (as the reader marks them).
+/// Every start of a normalized term in the normalized `text`, as the original's
+/// byte spans, by start then term order (not merged).
+fn naive_starts(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+    let normalized = Normalizer::default().normalized(text);
+    let terms: Vec<String> = terms.iter().map(|t| normalize(t)).collect();
+    let mut spans = Vec::new();
+    for (at, _) in normalized.text.char_indices() {
+        for term in &terms {
+            if !term.is_empty() && normalized.text[at..].starts_with(term.as_str()) {
+                if let Some(span) = normalized.original_span(at..at + term.len()) {
+                    spans.push((span.start, span.end));
+                }
+            }
+        }
+    }
+    spans
+}
+
+/// A random date window over the generated corpus's years (2000–2011), or none.
+fn window() -> impl Strategy<Value = (Option<Date>, Option<Date>)> {
+    let date = (2000i32..2013, 1u32..13, 1u32..29).prop_map(|(y, m, d)| Date::new(y, m, d));
+    (prop::option::of(date.clone()), prop::option::of(date))
+        .prop_map(|(from, to)| (from.flatten(), to.flatten()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Every occurrence the concordance lists is a naive one and none is missing:
+    /// per result article (newest first), the title's then the body's matches, one
+    /// line per start of a normalized term in the normalized text (terms at one
+    /// start in query order), each placed on its line, in the reader's mark that
+    /// covers it.
+    #[test]
+    fn concordance_equals_naive_occurrences(
+        corpus in corpus(),
+        terms in prop::collection::vec(term(), 1..3),
+        excluded in prop::option::of(term()),
+        or in any::<bool>(),
+        window in window(),
+    ) {
+        let mut query = terms.join(if or { " OR " } else { " " });
+        if let Some(excluded) = &excluded {
+            query += &format!(" -{excluded}");
+        }
+        let index = Index::build(corpus, &Gazetteer::default());
+        let request = SearchRequest { query: query.clone(), from: window.0, to: window.1, ..SearchRequest::default() };
+        let concordance = index.concordance(&request, kiroku_core::concordance::KwicSort::Date, 0, usize::MAX, 3);
+        let results = index.search(&SearchRequest { limit: usize::MAX, sort: kiroku_core::Sort::Newest, ..request });
+        let mut expected = Vec::new();
+        for hit in &results.hits {
+            let article = index.article(hit.doc).unwrap();
+            let block_starts: Vec<usize> = article.blocks().iter().map(|b| b.span.start).collect();
+            for (in_title, text) in [(true, &article.title[..]), (false, &article.body[..])] {
+                for (start, end) in naive_starts(text, &terms) {
+                    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+                    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                    let line_start = line_start + text[line_start..start].len() - text[line_start..start].trim_start().len();
+                    let end = end.min(start + text[start..line_end].trim_end().len());
+                    let block = (!in_title).then(|| block_starts.partition_point(|&s| s < line_start));
+                    expected.push((hit.doc, block, (start, end), text[start..end].to_string()));
+                }
+            }
+        }
+        let got: Vec<_> = concordance
+            .lines
+            .iter()
+            .map(|l| (l.doc, l.block, (l.span.start, l.span.end), l.matched.clone()))
+            .collect();
+        prop_assert_eq!(concordance.total, expected.len(), "query {:?}", query);
+        prop_assert_eq!(got, expected, "query {:?}", query);
+        for line in &concordance.lines {
+            prop_assert!(line.left.chars().count() <= 3 && line.right.chars().count() <= 3);
+            // The reader's mark n covers the line's match (marks are in blocks; a
+            // match in a bullet's marker has none, and counts with the mark before).
+            let article = index.article(line.doc).unwrap();
+            let blocks = article.blocks();
+            let marks: Vec<_> = index
+                .matches_in(&query, line.doc)
+                .into_iter()
+                .map(|(block, span)| (block.is_some(), block.map_or(0, |b| blocks[b].span.start) + span.start, block.map_or(0, |b| blocks[b].span.start) + span.end))
+                .collect();
+            let at = (line.block.is_some(), line.span.start);
+            let before = marks.iter().filter(|m| (m.0, m.1) <= at).count();
+            prop_assert_eq!(line.occurrence, before.saturating_sub(1), "{:?} {:?}", line, marks);
+            if let Some(mark) = marks.get(line.occurrence) {
+                if mark.0 == at.0 && mark.1 <= at.1 && at.1 < mark.2 {
+                    prop_assert!(line.span.end <= mark.2, "{:?} {:?}", line, mark);
+                }
+            }
+        }
+    }
+
+    /// The other orders list the same lines, sorted by their context.
+    #[test]
+    fn concordance_orders_are_permutations(corpus in corpus(), term in term()) {
+        use kiroku_core::concordance::KwicSort;
+        let index = Index::build(corpus, &Gazetteer::default());
+        let request = SearchRequest { query: term, ..SearchRequest::default() };
+        let key = |l: &kiroku_core::concordance::KwicLine| (l.doc, l.block, l.span);
+        let mut by_date: Vec<_> = index.concordance(&request, KwicSort::Date, 0, usize::MAX, 1000).lines.iter().map(key).collect();
+        by_date.sort_unstable();
+        for sort in [KwicSort::Left, KwicSort::Right] {
+            let lines = index.concordance(&request, sort, 0, usize::MAX, 1000).lines;
+            let mut keys: Vec<_> = lines.iter().map(key).collect();
+            keys.sort_unstable();
+            prop_assert_eq!(&keys, &by_date);
+            // Blocks are single lines, far shorter than 1000 characters: the
+            // contexts shown are the whole contexts, so they show the order (over
+            // the characters a sort compares).
+            let n = kiroku_core::concordance::SORT_CONTEXT_CHARS;
+            for pair in lines.windows(2) {
+                let ordered = match sort {
+                    KwicSort::Left => pair[0].left.chars().rev().take(n).le(pair[1].left.chars().rev().take(n)),
+                    _ => pair[0].right.chars().take(n).le(pair[1].right.chars().take(n)),
+                };
+                prop_assert!(ordered, "{:?}", pair);
+            }
+        }
+    }
+
+    /// A series' count in a bin is the search total for its query over that bin's
+    /// dates; the bins' articles are the filters' totals there.
+    #[test]
+    fn trend_counts_are_search_totals_per_bin(
+        corpus in corpus(),
+        queries in prop::collection::vec(prop::collection::vec(term(), 1..3).prop_map(|t| t.join(" ")), 0..6),
+        window in window(),
+        years in prop::collection::vec(1999i32..2013, 0..3),
+    ) {
+        let index = Index::build(corpus, &Gazetteer::default());
+        let request = SearchRequest { from: window.0, to: window.1, years, ..SearchRequest::default() };
+        let trends = index.trends(&request, &queries);
+        prop_assert_eq!(trends.series.len(), queries.len().min(4));
+        let total = |query: &str, from, to| index.search(&SearchRequest { query: query.into(), from, to, limit: 0, ..request.clone() }).total;
+        prop_assert_eq!(trends.bins.iter().map(|b| b.articles).sum::<usize>(), total("", request.from, request.to));
+        for (i, bin) in trends.bins.iter().enumerate() {
+            prop_assert!(bin.start <= bin.end);
+            prop_assert_eq!(bin.articles, total("", Some(bin.start), Some(bin.end)));
+            for series in &trends.series {
+                prop_assert_eq!(series.counts[i], total(&series.query, Some(bin.start), Some(bin.end)), "{:?} in {:?}", series.query, bin);
+            }
+        }
+        for series in &trends.series {
+            prop_assert_eq!(series.total, total(&series.query, request.from, request.to));
+        }
+    }
+}
+
+/// Pieces of bodies that mention dates, with sentence ends and line breaks.
+const DATED_PIECES: &[&str] = &[
+    "2024年",
+    "１２月",
+    "3月",
+    "5日",
+    "31日",
+    "に会談",
+    "。",
+    "！",
+    ".",
+    " ",
+    "\n",
+    "- ",
+    "・",
+    "5.5",
+    "米",
+];
+
+fn dated_corpus() -> impl Strategy<Value = Corpus<'static>> {
+    prop::collection::vec(
+        (text_from(TERM_CHARS, 4), text_from(DATED_PIECES, 30)),
+        1..8,
+    )
+    .prop_map(|docs| Corpus {
+        articles: docs
+            .into_iter()
+            .enumerate()
+            .map(|(i, (title, body))| Article {
+                id: format!("a{i}"),
+                date: Date::new(2020 + (i % 3) as i32, 1 + (i % 12) as u32, 1)
+                    .expect("a valid date"),
+                title: title.into(),
+                body: body.trim().to_string().into(),
+                line: i + 1,
+                tags: Vec::new(),
+                source: None,
+                url: None,
+            })
+            .collect(),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// One entry per mention in the results, in date order; each sentence holds its
+    /// date where the span says, lies in one block, and ends no earlier than the
+    /// date; pages are slices of the whole.
+    #[test]
+    fn chronology_lists_every_mention_in_order(corpus in dated_corpus(), query in select(&["", "米", "-米", "会談"][..]), offset in 0usize..8, limit in 0usize..8) {
+        let index = Index::build(corpus, &Gazetteer::default());
+        let request = SearchRequest { query: query.into(), ..SearchRequest::default() };
+        let results = index.search(&SearchRequest { limit: usize::MAX, ..request.clone() });
+        let expected: usize = results.hits.iter().map(|h| index.mentioned_dates_of(h.doc).len()).sum();
+        let all = index.chronology(&request, 0, usize::MAX);
+        prop_assert_eq!(all.total, expected);
+        prop_assert_eq!(all.entries.len(), expected);
+        prop_assert_eq!(all.years.iter().map(|y| y.1).sum::<usize>(), expected);
+        for pair in all.entries.windows(2) {
+            prop_assert!((pair[0].date, pair[0].published) <= (pair[1].date, pair[1].published));
+        }
+        for entry in &all.entries {
+            let article = index.article(entry.doc).unwrap();
+            let block = article.blocks()[entry.block];
+            prop_assert!(block.text.contains(&entry.sentence), "{:?} in {:?}", entry, block.text);
+            let mention = &entry.sentence[entry.span.range()];
+            prop_assert!(mention.ends_with('日') || mention.ends_with('月'), "{:?}", entry);
+        }
+        let page = index.chronology(&request, offset, limit);
+        prop_assert_eq!(page.entries, all.entries.iter().skip(offset).take(limit).cloned().collect::<Vec<_>>());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Entity and pair counts equal a brute-force count over the results'
+    /// `entities_of`, ranked count first, then by name.
+    #[test]
+    fn cooccurrence_equals_brute_force(corpus in corpus(), query in select(&["", "米", "-米", "ア", "カ OR 国"][..]), top in 0usize..6) {
+        let index = Index::build(corpus, &views_gazetteer());
+        let request = SearchRequest { query: query.into(), ..SearchRequest::default() };
+        let co = index.cooccurrence(&request, top);
+        let results = index.search(&SearchRequest { limit: usize::MAX, ..request });
+        prop_assert_eq!(co.articles, results.total);
+        let name = |e: u16| index.gazetteer().entity(e).unwrap().name.clone();
+        let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+        for hit in &results.hits {
+            for &e in index.entities_of(hit.doc) {
+                *counts.entry(name(e)).or_default() += 1;
+            }
+        }
+        let mut expected: Vec<(String, usize)> = counts.into_iter().collect();
+        expected.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        expected.truncate(top);
+        let got: Vec<(String, usize)> = co.entities.iter().map(|e| (e.name.clone(), e.count)).collect();
+        prop_assert_eq!(&got, &expected);
+        let mut expected_pairs = Vec::new();
+        for (i, (a, _)) in expected.iter().enumerate() {
+            for (b, _) in &expected[i + 1..] {
+                let both = results.hits.iter().filter(|h| {
+                    let names: Vec<String> = index.entities_of(h.doc).iter().map(|&e| name(e)).collect();
+                    names.contains(a) && names.contains(b)
+                }).count();
+                if both > 0 {
+                    expected_pairs.push((a.clone(), b.clone(), both));
+                }
+            }
+        }
+        expected_pairs.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| x.0.cmp(&y.0)).then_with(|| x.1.cmp(&y.1)));
+        let got_pairs: Vec<(String, String, usize)> = co.pairs.iter().map(|p| (co.entities[p.a].name.clone(), co.entities[p.b].name.clone(), p.count)).collect();
+        prop_assert_eq!(got_pairs, expected_pairs);
+        for p in &co.pairs {
+            prop_assert_eq!(co.count(p.b, p.a), p.count);
+        }
+    }
+}
+
+/// The co-occurrence tests' gazetteer: two people and two places (so a pair can
+/// be of one kind, which the entity filter ORs), a variant and an exclusion.
+fn views_gazetteer() -> Gazetteer {
+    Gazetteer::from_toml(
+        "[[entity]]\nname = \"カガ\"\nkind = \"place\"\nvariants = [\"ア\"]\n\
+         [[entity]]\nname = \"米国\"\nkind = \"place\"\n\
+         [[entity]]\nname = \"バ\"\nkind = \"person\"\n\
+         [[entity]]\nname = \"パ\"\nkind = \"person\"\n\
+         [[entity]]\nname = \"イ\"\nkind = \"topic\"\n\
+         [[entity]]\nname = \"サ\"\nkind = \"organization\"\n\
+         [[entity]]\nname = \"国\"\nkind = \"topic\"\nexclude = [\"米国\"]\n",
+        Normalizer::default(),
+    )
+    .expect("a valid gazetteer")
+}
+
+/// The canonical names of [`views_gazetteer`], and one it does not know.
+const VIEWS_ENTITIES: &[&str] = &["カガ", "米国", "バ", "パ", "イ", "サ", "国", "無名"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Entities required together select exactly the articles of the rest of the
+    /// request that mention every known one of them (two of one kind included,
+    /// which the entity filter would OR), and the facets and the timeline count
+    /// those articles.
+    #[test]
+    fn together_selects_the_articles_mentioning_all(
+        corpus in corpus(),
+        query in select(&["", "米", "-米", "ア", "カ OR 国"][..]),
+        together in prop::collection::vec(select(VIEWS_ENTITIES), 0..4),
+        filter in prop::option::of(select(VIEWS_ENTITIES)),
+    ) {
+        let index = Index::build(corpus, &views_gazetteer());
+        let together: Vec<String> = together.into_iter().map(String::from).collect();
+        let base = SearchRequest {
+            query: query.into(),
+            entities: filter.into_iter().map(String::from).collect(),
+            limit: usize::MAX,
+            ..SearchRequest::default()
+        };
+        let results = index.search(&SearchRequest { together: together.clone(), ..base.clone() });
+        let gazetteer = index.gazetteer();
+        let required: Vec<u16> = together.iter().filter_map(|name| gazetteer.find(name)).collect();
+        let mut expected: Vec<u32> = index
+            .search(&base)
+            .hits
+            .iter()
+            .map(|hit| hit.doc)
+            .filter(|&doc| required.iter().all(|id| index.entities_of(doc).contains(id)))
+            .collect();
+        expected.sort_unstable();
+        let mut got: Vec<u32> = results.hits.iter().map(|hit| hit.doc).collect();
+        got.sort_unstable();
+        prop_assert_eq!(&got, &expected);
+        prop_assert_eq!(results.total, expected.len());
+
+        let mut timeline: Vec<u32> = results.timeline.bins.iter().flat_map(|bin| bin.articles.clone()).collect();
+        timeline.sort_unstable();
+        prop_assert_eq!(&timeline, &expected);
+        let mut years: std::collections::BTreeMap<i32, usize> = Default::default();
+        for &doc in &expected {
+            *years.entry(index.article(doc).unwrap().date.year).or_default() += 1;
+        }
+        let facet_years: std::collections::BTreeMap<i32, usize> = results.facets.years.iter()
+            .filter(|y| y.count > 0)
+            .map(|y| (y.year, y.count))
+            .collect();
+        prop_assert_eq!(facet_years, years);
+        if base.entities.is_empty() {
+            // Without an entity filter, each entity's facet count is the number of
+            // those articles that mention it.
+            for group in &results.facets.entities {
+                for value in &group.values {
+                    let id = gazetteer.find(&value.name).unwrap();
+                    let mentioning = expected.iter().filter(|&&doc| index.entities_of(doc).contains(&id)).count();
+                    prop_assert_eq!(value.count, mentioning, "{}", value.name);
+                }
+            }
+        }
+    }
+
+    /// Each co-occurrence pair's count is the number of articles its "both"
+    /// filter returns, so a pair's link lists as many articles as it says.
+    #[test]
+    fn a_pairs_count_is_what_its_filter_returns(
+        corpus in corpus(),
+        query in select(&["", "米", "-米", "ア", "カ OR 国"][..]),
+        filter in prop::option::of(select(VIEWS_ENTITIES)),
+    ) {
+        let index = Index::build(corpus, &views_gazetteer());
+        let request = SearchRequest {
+            query: query.into(),
+            entities: filter.into_iter().map(String::from).collect(),
+            ..SearchRequest::default()
+        };
+        let co = index.cooccurrence(&request, 8);
+        for pair in &co.pairs {
+            let both = vec![co.entities[pair.a].name.clone(), co.entities[pair.b].name.clone()];
+            let total = index.search(&SearchRequest { together: both, limit: 0, ..request.clone() }).total;
+            prop_assert_eq!(total, pair.count);
+        }
+    }
+}
+
+/// Text that CSV and JSON must carry through: separators, quotes, line breaks,
+/// control characters, escapes, a BOM, astral characters.
+const EXPORT_PIECES: &[&str] = &[
+    "a", "米", ",", "\"", "\r", "\n", "\r\n", "\\", "/", "\t", "\u{0}", "\u{1F}", "\u{7F}",
+    "\u{2028}", "\u{feff}", "𠮷", " ", "=1+1", "é", "+", "-", "@", "'",
+];
+
+fn export_value() -> impl Strategy<Value = kiroku_core::export::Value> {
+    use kiroku_core::export::Value;
+    prop_oneof![
+        text_from(EXPORT_PIECES, 8).prop_map(Value::Text),
+        any::<usize>().prop_map(Value::Count),
+        (0usize..1000, 0usize..1000).prop_map(|(part, whole)| Value::Share { part, whole }),
+        prop::collection::vec(text_from(EXPORT_PIECES, 4), 0..3).prop_map(Value::List),
+        Just(Value::Empty),
+    ]
+}
+
+fn export_table() -> impl Strategy<Value = kiroku_core::export::Table> {
+    (1usize..5).prop_flat_map(|width| {
+        (
+            prop::collection::vec(text_from(EXPORT_PIECES, 5), width),
+            prop::collection::vec(prop::collection::vec(export_value(), width), 0..5),
+        )
+            .prop_map(|(columns, rows)| kiroku_core::export::Table { columns, rows })
+    })
+}
+
+const BOM: char = '\u{feff}';
+
+/// A value as CSV shows it (lists joined, nothing for empty), after an
+/// apostrophe where a spreadsheet would read a formula.
+fn csv_text(value: &kiroku_core::export::Value) -> String {
+    let text = plain_text(value);
+    if text.starts_with(kiroku_core::export::FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// A value's text, lists joined, nothing for empty.
+fn plain_text(value: &kiroku_core::export::Value) -> String {
+    use kiroku_core::export::Value;
+    match value {
+        Value::Text(t) => t.clone(),
+        Value::Count(n) => n.to_string(),
+        Value::Share { part, whole } => {
+            let mut text = String::new();
+            kiroku_core::export::push_share(&mut text, *part, *whole);
+            text
+        }
+        Value::List(items) => items.join("; "),
+        Value::Empty => String::new(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The `csv` crate reads back exactly the header and fields written; the file
+    /// starts with the BOM and every record ends with CRLF.
+    #[test]
+    fn csv_reads_back(table in export_table()) {
+        let csv_text_out = table.to_csv();
+        prop_assert!(csv_text_out.starts_with(BOM) && csv_text_out.ends_with("\r\n"), "{:?}", csv_text_out);
+        // The reader drops the byte order mark itself, as Excel does.
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(csv_text_out.as_bytes());
+        let records: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        let header = table.columns.iter().cloned().map(kiroku_core::export::Value::Text).collect::<Vec<_>>();
+        let expected: Vec<Vec<String>> = std::iter::once(&header)
+            .chain(&table.rows)
+            .map(|row| row.iter().map(csv_text).collect())
+            .collect();
+        // No field a spreadsheet reads starts a formula, and each is its value's
+        // text, perhaps after the one apostrophe.
+        for (record, row) in records.iter().zip(std::iter::once(&header).chain(&table.rows)) {
+            for (field, value) in record.iter().zip(row) {
+                prop_assert!(!field.starts_with(kiroku_core::export::FORMULA_STARTS), "{:?}", field);
+                let text = plain_text(value);
+                prop_assert!(*field == text || field.strip_prefix('\'') == Some(text.as_str()), "{:?}", field);
+            }
+        }
+        prop_assert_eq!(records, expected);
+    }
+
+    /// serde_json parses every line back into an object with the columns as keys
+    /// and the values as written.
+    #[test]
+    fn json_lines_read_back(table in export_table()) {
+        use kiroku_core::export::Value;
+        let out = table.to_json_lines();
+        let lines: Vec<&str> = out.split_terminator('\n').collect();
+        prop_assert_eq!(lines.len(), table.rows.len());
+        for (line, row) in lines.iter().zip(&table.rows) {
+            let parsed: serde_json::Value = serde_json::from_str(line).unwrap();
+            let object = parsed.as_object().unwrap();
+            for (column, value) in table.columns.iter().zip(row) {
+                let expected = match value {
+                    Value::Text(t) => serde_json::json!(t),
+                    Value::Count(n) => serde_json::json!(n),
+                    Value::Share { .. } => serde_json::Value::Null, // checked below
+                    Value::List(items) => serde_json::json!(items),
+                    Value::Empty => serde_json::Value::Null,
+                };
+                // A repeated column name keeps its last value, as JSON parsers do.
+                let last = table.columns.iter().rposition(|c| c == column).unwrap();
+                if table.columns.iter().position(|c| c == column) != Some(last) {
+                    continue;
+                }
+                let got = &object[column.as_str()];
+                if let Value::Share { part, whole } = *value {
+                    match got.as_f64() {
+                        Some(x) => prop_assert!(whole > 0 && (x - part as f64 / whole as f64).abs() <= 5e-7 + 1e-12, "{}", line),
+                        None => prop_assert!(whole == 0 && got.is_null(), "{}", line),
+                    }
+                } else {
+                    prop_assert_eq!(got, &expected, "{}", line);
+                }
+            }
+        }
+    }
+
+    /// A share is written as the decimal nearest `part / whole` with at most six
+    /// places and no trailing zero, exactly where six places suffice.
+    #[test]
+    fn shares_are_nearest_six_place_decimals(part in 0usize..5000, whole in 1usize..5000) {
+        let mut text = String::new();
+        kiroku_core::export::push_share(&mut text, part, whole);
+        let exact = part as f64 / whole as f64;
+        let written: f64 = text.parse().unwrap();
+        prop_assert!((written - exact).abs() <= 5e-7 + 1e-12, "{} for {}/{}", text, part, whole);
+        if let Some((_, places)) = text.split_once('.') {
+            prop_assert!(places.len() <= 6 && !places.ends_with('0'), "{}", text);
+        }
+        if (part * 1_000_000) % whole == 0 {
+            prop_assert_eq!(written, exact, "{}", text);
+        }
+    }
+
+    /// Every string survives the hand-written escaper.
+    #[test]
+    fn json_strings_round_trip(text in prop_oneof!["(?s).{0,40}", text_from(EXPORT_PIECES, 20)]) {
+        let mut out = String::new();
+        kiroku_core::export::push_json_string(&mut out, &text);
+        let back: String = serde_json::from_str(&out).unwrap();
+        prop_assert_eq!(back, text);
+    }
+
+    /// Whatever the query, a file name has no forbidden or control character, ends
+    /// in its extension and stays short.
+    #[test]
+    fn file_names_are_safe(query in prop_oneof!["(?s).{0,80}", text_from(EXPORT_PIECES, 60)]) {
+        use kiroku_core::export::{file_name, ViewKind};
+        let name = file_name(ViewKind::Concordance, &query, "csv");
+        prop_assert!(name.starts_with("kiroku-concordance") && name.ends_with(".csv"), "{}", name);
+        prop_assert!(!name.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|']), "{}", name);
+        prop_assert!(!name.chars().any(|c| c.is_control() || c.is_whitespace()), "{:?}", name);
+        prop_assert!(name.chars().count() <= "kiroku-concordance-".len() + 40 + ".csv".len());
+    }
+}

@@ -60,6 +60,8 @@ pub struct Session {
     server: Option<StaticServer>,
     /// Other origins this session serves (host pages for the embeds).
     others: Vec<StaticServer>,
+    /// Where Chromium saves downloads (a fresh folder per session).
+    pub downloads: PathBuf,
     _driver: ChromeDriver,
 }
 
@@ -135,12 +137,14 @@ impl Session {
         );
         let server = StaticServer::start(dist);
         let driver = ChromeDriver::start();
-        let client = connect(&driver.url, flags).await;
+        let downloads = downloads_dir();
+        let client = connect(&driver.url, flags, &downloads).await;
         let mut session = Session {
             client,
             base_url: String::new(),
             server: None,
             others: Vec::new(),
+            downloads,
             _driver: driver,
         };
         session.base_url = server.url.clone();
@@ -151,12 +155,14 @@ impl Session {
     /// A browser with nothing served (for `file://` pages).
     pub async fn browser_only() -> Session {
         let driver = ChromeDriver::start();
-        let client = connect(&driver.url, &[]).await;
+        let downloads = downloads_dir();
+        let client = connect(&driver.url, &[], &downloads).await;
         Session {
             client,
             base_url: String::new(),
             server: None,
             others: Vec::new(),
+            downloads,
             _driver: driver,
         }
     }
@@ -659,6 +665,31 @@ impl Session {
             .expect("recording CSP violations: call record_csp_violations first")
     }
 
+    /// Waits for the download named `name` to finish (Chromium writes it as
+    /// `name.crdownload` first) in [`Session::downloads`], and returns its bytes.
+    pub async fn downloaded(&self, name: &str) -> Vec<u8> {
+        let path = self.downloads.join(name);
+        let partial = self.downloads.join(format!("{name}.crdownload"));
+        self.eventually(&format!("the download {name}"), || async {
+            path.is_file() && !partial.exists()
+        })
+        .await;
+        std::fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+    }
+
+    /// The names of the files downloaded so far, sorted.
+    pub fn downloaded_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&self.downloads)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
     /// Saves a PNG screenshot.
     pub async fn screenshot(&self, path: &Path) {
         let png = self.client.screenshot().await.expect("screenshot");
@@ -690,7 +721,21 @@ impl Session {
     }
 }
 
-async fn connect(driver_url: &str, extra_flags: &[&str]) -> Client {
+/// A fresh, empty folder for one session's downloads.
+fn downloads_dir() -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static SESSIONS: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "kiroku-downloads-{}-{}",
+        std::process::id(),
+        SESSIONS.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a downloads folder");
+    dir
+}
+
+async fn connect(driver_url: &str, extra_flags: &[&str], downloads: &Path) -> Client {
     let mut args: Vec<&str> = vec![
         "--headless=new",
         "--no-sandbox",
@@ -706,7 +751,17 @@ async fn connect(driver_url: &str, extra_flags: &[&str]) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
-        serde_json::json!({ "binary": "/usr/bin/chromium", "args": args }),
+        serde_json::json!({
+            "binary": "/usr/bin/chromium",
+            "args": args,
+            // Downloads go to the session's folder without asking, where
+            // `Session::downloaded` reads them.
+            "prefs": {
+                "download.default_directory": downloads.to_string_lossy(),
+                "download.prompt_for_download": false,
+                "download.directory_upgrade": true,
+            },
+        }),
     );
     caps.insert(
         "goog:loggingPrefs".into(),
@@ -1020,4 +1075,41 @@ fn content_type(path: &str) -> &'static str {
         Some("png") => "image/png",
         _ => "application/octet-stream",
     }
+}
+
+/// RFC 4180 records of `text` (quoted fields with doubled quotes, CRLF between
+/// records), after its byte order mark, which must be there: what a spreadsheet
+/// reads from an exported file.
+pub fn csv_records(text: &str) -> Vec<Vec<String>> {
+    let body = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or_else(|| panic!("no byte order mark: {:?}", &text[..text.len().min(40)]));
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = body.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        field.is_empty() && record.is_empty(),
+        "the last record ends with CRLF"
+    );
+    records
 }

@@ -280,3 +280,71 @@ async fn japanese_text_is_marked_japanese_in_the_english_ui() {
     assert!(all(found.clone(), "en"), "the reader's controls: {found:?}");
     session.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_serious_violations_in_the_analysis_views() {
+    let session = Session::start().await;
+    session.open("/").await;
+    session.wait_for("#results > li").await;
+    // ベネズエラ, compared with ロシア over time; the reader at a match; the query
+    // help open.
+    let venezuela = "q=%E3%83%99%E3%83%8D%E3%82%BA%E3%82%A8%E3%83%A9";
+    let russia = "%E3%83%AD%E3%82%B7%E3%82%A2";
+    let views = [
+        (
+            "trends",
+            format!("/#/?{venezuela}&c=%E3%83%99%E3%83%8D%E3%82%BA%E3%82%A8%E3%83%A9&c={russia}&v=trends"),
+            ".trends-table",
+        ),
+        ("concordance", format!("/#/?{venezuela}&v=kwic"), ".kwic-line"),
+        ("chronology", format!("/#/?{venezuela}&v=chronology"), ".chronology-entry"),
+        ("co-occurrence", format!("/#/?{venezuela}&v=cooccurrence"), ".cooccurrence table"),
+    ];
+    let mut failures = Vec::new();
+    for (width, height) in [(1280, 900), (360, 780)] {
+        session.resize(width, height).await;
+        for (lang, theme) in [
+            ("ja", "light"),
+            ("ja", "dark"),
+            ("en", "light"),
+            ("en", "dark"),
+        ] {
+            set_theme(&session, theme).await;
+            set_lang(&session, lang).await;
+            for (view, path, ready) in &views {
+                session.open(path).await;
+                session.client.refresh().await.expect("reload");
+                session.wait_for(ready).await;
+                if *view == "trends" {
+                    // The chart with its readout showing.
+                    session
+                        .js("document.querySelector('.trends-plot').focus()", vec![])
+                        .await;
+                }
+                for violation in serious_violations(&session).await {
+                    failures.push(format!("{view}, {lang}, {theme}, {width} px: {violation}"));
+                }
+            }
+            // The reader at a match, with its citation shown; the query help.
+            session.open(&views[1].1).await;
+            session.wait_for(".kwic-line").await;
+            session.click(".kwic-line").await;
+            session.wait_for("#reader mark.current").await;
+            session.click(".citation-copy").await;
+            session.wait_for("#citation").await;
+            session.click(".help-toggle").await;
+            session.wait_for("#query-help").await;
+            for violation in serious_violations(&session).await {
+                failures.push(format!(
+                    "reader at a match, {lang}, {theme}, {width} px: {violation}"
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "serious or critical accessibility violations:\n{}",
+        failures.join("\n")
+    );
+    session.finish().await;
+}

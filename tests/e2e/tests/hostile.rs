@@ -1,14 +1,16 @@
 //! A hostile corpus (`tests/fixtures/hostile-corpus.jsonl` plus a 1 MB line and 100k
 //! blank lines, built by `cargo xtask test` into `target/dist-hostile` under a hostile
-//! page title): every string shows as literal text in the list and the reader, no
+//! page title): every string shows as literal text in the list, the reader and the
+//! views of the results (concordance, trends, chronology, co-occurrence), no
 //! dialog opens, no element from the corpus's markup reaches the DOM, bidi controls
-//! stay inside their element, and the console stays clean.
+//! stay inside their element, and the console stays clean. A title written as a
+//! spreadsheet formula is exported to CSV as text (an apostrophe first).
 //!
 //! The markup test runs on the hosted build, the big-input test on its single file
 //! from `file://`: both copies, each under its own CSP.
 
 use fantoccini::Locator;
-use kiroku_e2e::{hostile_dist_dir, Session};
+use kiroku_e2e::{csv_records, hostile_dist_dir, Session};
 
 /// A browser on the hostile build, hosted (`page` is `/`) or its single file
 /// (`/kiroku.html`, from `file://`); [`search`] opens views of that page.
@@ -30,7 +32,7 @@ async fn open_hostile_build(page: &'static str) -> Session {
 }
 
 /// Titles exactly as in the fixture.
-const TITLES: [&str; 6] = include!("../../fixtures/hostile_titles.rs");
+const TITLES: [&str; 7] = include!("../../fixtures/hostile_titles.rs");
 
 /// What must not exist if corpus markup had become HTML: elements it names, event
 /// handler attributes, `javascript:` links, scripts that are not the page's own.
@@ -222,5 +224,75 @@ async fn a_one_megabyte_line_and_a_hundred_thousand_blank_lines() {
     let (_, body) = read_only_result(&session).await;
     assert_eq!(body, ["上", "下"], "blank lines make no paragraphs");
 
+    session.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_views_of_a_hostile_corpus_show_its_text_as_text() {
+    let session = open_hostile_build("/").await;
+    // `alert` stands in titles, bodies and markup: every view of it.
+    for (view, ready) in [
+        ("kwic", ".kwic-line"),
+        ("trends", ".trends-table"),
+        ("chronology", ".chronology"),
+        ("cooccurrence", ".cooccurrence"),
+    ] {
+        session.open(&format!("/#/?q=alert&v={view}")).await;
+        session.wait_for(ready).await;
+        assert_nothing_injected(&session, view).await;
+    }
+    // The concordance's contexts hold the markup as text, cut around the match.
+    session.open("/#/?q=onerror&v=kwic").await;
+    session
+        .eventually("the onerror lines", || async {
+            session
+                .texts(".kwic-match")
+                .await
+                .iter()
+                .any(|m| m == "onerror")
+        })
+        .await;
+    let lines = session.text_contents(".kwic-text").await;
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("<img src=x onerror=\"alert(2)\">")),
+        "{lines:?}"
+    );
+    // A line opens the reader at its match.
+    session.click("a.kwic-line").await;
+    session.wait_for("#reader mark.current").await;
+    assert_nothing_injected(&session, "the reader at a match").await;
+    session.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_formula_in_the_corpus_exports_to_csv_as_text() {
+    let session = open_hostile_build("/").await;
+    search(&session, "数式").await;
+    session
+        .click(".export-button[data-export=results-csv]")
+        .await;
+    let csv =
+        String::from_utf8(session.downloaded("kiroku-results-数式.csv").await).expect("UTF-8");
+    let records = csv_records(&csv);
+    assert_eq!(records.len(), 2, "{records:?}");
+    let (title, source, snippet) = (&records[1][1], &records[1][2], &records[1][5]);
+    // Title and source start as formulas in the corpus (= and -): each comes out
+    // after an apostrophe, the rest exactly as written; the snippet (after its
+    // ellipsis) is untouched.
+    assert_eq!(title, &format!("'{}", TITLES[6]));
+    assert_eq!(source, "'-Hostile Sheet");
+    // JSON Lines keeps the text exactly.
+    session
+        .click(".export-button[data-export=results-jsonl]")
+        .await;
+    let jsonl =
+        String::from_utf8(session.downloaded("kiroku-results-数式.jsonl").await).expect("UTF-8");
+    let record: serde_json::Value = serde_json::from_str(jsonl.trim_end()).expect("one object");
+    assert_eq!(record["title"], serde_json::json!(TITLES[6]));
+    assert_eq!(record["source"], serde_json::json!("-Hostile Sheet"));
+    assert_eq!(record["snippet"], serde_json::json!(snippet));
+    assert_nothing_injected(&session, "the formula's exports").await;
     session.finish().await;
 }

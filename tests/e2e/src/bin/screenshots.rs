@@ -5,7 +5,9 @@
 //! Desktop (1280 px) and phone (360 px) in the light and dark themes, the reader, the
 //! host page with both embeds (`examples/host.html`) and the Share menu; the
 //! timeline's hover card, the phone's filter drawer and Share menu, and the script
-//! embed in a 360 px column of a 1280 px page.
+//! embed in a 360 px column of a 1280 px page; the views of the results (trends,
+//! concordance, chronology, co-occurrence, one on a phone), the reader at a match
+//! and the query help.
 
 use std::{path::Path, time::Duration};
 
@@ -21,6 +23,7 @@ async fn main() {
     explorer(dir).await;
     embeds(dir).await;
     narrow(dir).await;
+    views(dir).await;
     eprintln!("screenshots: written to {}", dir.display());
 }
 
@@ -126,5 +129,84 @@ async fn narrow(dir: &Path) {
         .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     session.screenshot(&dir.join("embed-column.png")).await;
+    session.finish().await;
+}
+
+/// The views of the results for ベネズエラ, the reader at a concordance line's
+/// match with its citation, the query help, and the concordance on a phone.
+async fn views(dir: &Path) {
+    let session = Session::start().await;
+    session.resize(1280, 900).await;
+    session.open("/").await;
+    session
+        .js(
+            "localStorage.setItem('kiroku.lang', JSON.stringify('ja')); \
+             localStorage.setItem('kiroku.theme', JSON.stringify('light'));",
+            vec![],
+        )
+        .await;
+    let venezuela = "q=%E3%83%99%E3%83%8D%E3%82%BA%E3%82%A8%E3%83%A9";
+    let russia = "%E3%83%AD%E3%82%B7%E3%82%A2";
+    let china = "%E4%B8%AD%E5%9B%BD";
+    for (name, path, ready) in [
+        (
+            "view-trends",
+            format!("/#/?{venezuela}&c=%E3%83%99%E3%83%8D%E3%82%BA%E3%82%A8%E3%83%A9&c={russia}&c={china}&v=trends"),
+            ".trends-table",
+        ),
+        ("view-concordance", format!("/#/?{venezuela}&v=kwic"), ".kwic-line"),
+        ("view-chronology", format!("/#/?{venezuela}&v=chronology"), ".chronology-entry"),
+        ("view-cooccurrence", "/#/?v=cooccurrence".to_string(), ".cooc-matrix"),
+    ] {
+        session.open(&path).await;
+        session.client.refresh().await.expect("reload");
+        session.wait_for(ready).await;
+        if name == "view-trends" {
+            // The readout of a focused period.
+            session
+                .js("document.querySelector('.trends-plot').focus()", vec![])
+                .await;
+        }
+        session.screenshot(&dir.join(format!("{name}.png"))).await;
+    }
+    // The reader opened from a concordance line, at its match, citation copied.
+    session.open(&format!("/#/?{venezuela}&v=kwic")).await;
+    session.wait_for(".kwic-line").await;
+    session
+        .js(
+            "document.querySelectorAll('a.kwic-line')[3].click()",
+            vec![],
+        )
+        .await;
+    session.wait_for("#reader mark.current").await;
+    session.click(".citation-copy").await;
+    session.wait_for("#citation").await;
+    session.js("window.scrollTo(0, 0)", vec![]).await;
+    session.screenshot(&dir.join("reader-match.png")).await;
+    session.click(".help-toggle").await;
+    session.wait_for("#query-help").await;
+    session.screenshot(&dir.join("query-help.png")).await;
+
+    session.resize(360, 780).await;
+    session.open(&format!("/#/?{venezuela}&v=kwic")).await;
+    session.client.refresh().await.expect("reload");
+    session.wait_for(".kwic-line").await;
+    session
+        .screenshot(&dir.join("mobile-concordance.png"))
+        .await;
+    session
+        .js(
+            "localStorage.setItem('kiroku.theme', JSON.stringify('dark'))",
+            vec![],
+        )
+        .await;
+    session
+        .open(&format!("/#/?{venezuela}&v=trends&tm=share"))
+        .await;
+    session.client.refresh().await.expect("reload");
+    session.wait_for(".trends-table").await;
+    session
+        .screenshot(&dir.join("mobile-trends-dark.png"))
+        .await;
     session.finish().await;
 }
