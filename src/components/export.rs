@@ -14,6 +14,7 @@ use yew::prelude::*;
 use super::concordance::CONTEXT_CHARS;
 use super::use_shared;
 use crate::hooks::search::request;
+use crate::i18n::Lang;
 use crate::state::State;
 
 /// One download a view offers.
@@ -51,8 +52,14 @@ impl Export {
     }
 }
 
-/// The file for `export` of `view`: name, MIME type and content.
-pub fn file(index: &Index<'_>, view: &State, export: Export) -> (String, &'static str, String) {
+/// The file for `export` of `view`: name, MIME type and content, with entities
+/// named as the UI in `lang` shows them.
+pub fn file(
+    index: &Index<'_>,
+    view: &State,
+    export: Export,
+    lang: Lang,
+) -> (String, &'static str, String) {
     const CSV: &str = "text/csv;charset=utf-8";
     let request = request(view, 0);
     let name = |kind: ViewKind, ext: &str| export::file_name(kind, &view.query, ext);
@@ -60,12 +67,12 @@ pub fn file(index: &Index<'_>, view: &State, export: Export) -> (String, &'stati
         Export::ResultsCsv => (
             name(ViewKind::Results, "csv"),
             CSV,
-            export::results(index, &request).to_csv(),
+            export::results(index, &request, lang.tag()).to_csv(),
         ),
         Export::ResultsJsonLines => (
             name(ViewKind::Results, "jsonl"),
             "application/jsonl;charset=utf-8",
-            export::results(index, &request).to_json_lines(),
+            export::results(index, &request, lang.tag()).to_json_lines(),
         ),
         Export::Concordance => {
             let lines =
@@ -123,9 +130,9 @@ pub fn ExportBar(props: &ExportBarProps) -> Html {
             Export::ResultsJsonLines => texts.export_results_jsonl,
             Export::Concordance | Export::Chronology | Export::Trends => texts.export_csv,
         };
-        let (index, view) = (shared.index.clone(), props.view.clone());
+        let (index, view, lang) = (shared.index.clone(), props.view.clone(), shared.lang);
         let onclick = Callback::from(move |_: MouseEvent| {
-            let (name, mime, content) = file(&index, &view, export);
+            let (name, mime, content) = file(&index, &view, export, lang);
             crate::dom::download(&name, mime, content.as_bytes());
         });
         html! {

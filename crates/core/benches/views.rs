@@ -94,7 +94,9 @@ fn main() {
         })
     });
     group.bench_function("export-results-csv-name", |b| {
-        b.iter(|| kiroku_core::export::results(&index, black_box(&request("マドゥロ"))).to_csv())
+        b.iter(|| {
+            kiroku_core::export::results(&index, black_box(&request("マドゥロ")), "ja").to_csv()
+        })
     });
     group.finish();
     c.final_summary();

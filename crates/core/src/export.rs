@@ -299,9 +299,18 @@ fn optional(text: Option<&String>) -> Value {
 }
 
 /// Every result of `request` (not one page), in the request's sort: date, title,
-/// source, url (empty where the corpus has none), entities, the snippet as the
-/// card shows it, and the article id.
-pub fn results(index: &Index, request: &SearchRequest) -> Table {
+/// source, url (empty where the corpus has none), entities (named in `lang`, a
+/// BCP 47 tag, as the UI in that language shows them: [`crate::Entity::name_in`]),
+/// the snippet as the card shows it, and the article id.
+pub fn results(index: &Index, request: &SearchRequest, lang: &str) -> Table {
+    let gazetteer = index.gazetteer();
+    let named = |canonical: &String| {
+        gazetteer
+            .find(canonical)
+            .and_then(|id| gazetteer.entity(id))
+            .map_or(canonical.as_str(), |entity| entity.name_in(lang))
+            .to_string()
+    };
     let results = index.search(&SearchRequest {
         offset: 0,
         limit: usize::MAX,
@@ -317,7 +326,7 @@ pub fn results(index: &Index, request: &SearchRequest) -> Table {
                 Value::Text(hit.title.clone()),
                 optional(article.and_then(|a| a.source.as_ref())),
                 optional(article.and_then(|a| a.url.as_ref())),
-                Value::List(hit.entities.clone()),
+                Value::List(hit.entities.iter().map(named).collect()),
                 Value::Text(shown_snippet(&hit.snippet)),
                 Value::Text(hit.id.clone()),
             ]

@@ -59,7 +59,7 @@
 //! | [`Index::matches_in`]`(query, doc)` | `Vec<(Option<usize>, Span)>`: an article's matches in reading order (`None` = title, `Some(i)` = `blocks()[i]`) |
 //! | [`Index::chronology`]`(&SearchRequest, offset, limit)` | [`chronology::Chronology`] `{ total, years: Vec<(year, count)>, entries: Vec<ChronologyEntry { date, precision, sentence, span, cut_before, cut_after, block, doc, id, title, published }> }` |
 //! | [`Index::cooccurrence`]`(&SearchRequest, top)` | [`cooccurrence::Cooccurrence`] `{ articles, entities: Vec<CooccurringEntity { id, name, kind, count }>, pairs: Vec<Pair { a, b, count }> }`, `count(a, b)` (a matrix cell) |
-//! | [`export::results`]`(&index, &SearchRequest)`, [`export::concordance`]`(&[KwicLine])`, [`export::chronology`]`(&[ChronologyEntry])`, [`export::trends`]`(&Trends)` | [`export::Table`] `{ columns, rows: Vec<Vec<Value>> }`; `to_csv()` (RFC 4180, BOM, CRLF), `to_json_lines()`; [`export::file_name`]`(ViewKind, query, ext)` |
+//! | [`export::results`]`(&index, &SearchRequest, lang)`, [`export::concordance`]`(&[KwicLine])`, [`export::chronology`]`(&[ChronologyEntry])`, [`export::trends`]`(&Trends)` | [`export::Table`] `{ columns, rows: Vec<Vec<Value>> }`; `to_csv()` (RFC 4180, BOM, CRLF), `to_json_lines()`; [`export::file_name`]`(ViewKind, query, ext)` |
 //! | [`normalize::Normalizer`]: `new(nfkc)`, `unicode_tables()`, `normalize(&str)`; [`query::Query::parse`]`(&str, &Normalizer)` | the building blocks, for tests and tools |
 //!
 //! A [`Hit`] has `doc` (index into `articles()`), `id` (stable, URL-safe), `date`,

@@ -564,6 +564,7 @@ fn exports_of_the_corpus() {
             offset: 1,
             ..request("懸賞金 OR チャベス OR ルビオ")
         },
+        "ja",
     );
     expect![[r#"
         <BOM>date,title,source,url,entities,snippet,id<CRLF>
@@ -625,11 +626,29 @@ fn exports_of_the_corpus() {
 }
 
 #[test]
+fn exported_entities_are_named_in_the_ui_language() {
+    use kiroku_core::export;
+    let index = index();
+    let request = SearchRequest {
+        limit: 1,
+        ..request("チャベス")
+    };
+    let entities = |lang: &str| match &export::results(&index, &request, lang).rows[0][4] {
+        export::Value::List(names) => names.join("; "),
+        other => panic!("{other:?}"),
+    };
+    expect!["Chávez; Venezuela; United States; Oil"].assert_eq(&entities("en"));
+    expect!["チャベス; ベネズエラ; 米国; 原油"].assert_eq(&entities("ja"));
+    // A language without names keeps the corpus's.
+    assert_eq!(entities("fr"), entities("ja"));
+}
+
+#[test]
 fn a_hostile_corpus_exports_readable_files() {
     use kiroku_core::export;
     let src = include_str!("../../../tests/fixtures/hostile-corpus.jsonl");
     let index = Index::build(parse::parse(src).corpus, &Gazetteer::default());
-    let table = export::results(&index, &request(""));
+    let table = export::results(&index, &request(""), "ja");
     assert_eq!(table.rows.len(), index.len());
     let csv = table.to_csv();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
@@ -690,7 +709,7 @@ fn every_view_copes_with_hostile_text() {
             }
             let _ = index.cooccurrence(&request, 10);
             let _ = index.trends(&request, &[query.to_string(), "長".to_string()]);
-            let _ = kiroku_core::export::results(&index, &request).to_csv();
+            let _ = kiroku_core::export::results(&index, &request, "en").to_csv();
         }
     }
 }

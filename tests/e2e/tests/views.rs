@@ -969,6 +969,31 @@ async fn each_view_exports_what_it_shows_as_a_file() {
     session.finish().await;
 }
 
+/// The results' entities, exported as the cards name them: in the English UI, in
+/// English; in the Japanese UI, as the corpus writes them.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_results_export_names_entities_as_the_ui_does() {
+    for (lang, venezuela) in [("en", "Venezuela"), ("ja", "ベネズエラ")] {
+        let session = Session::start().await;
+        session.open("/").await;
+        session.set_ui_lang(lang).await;
+        session.open(&format!("/#/?{VENEZUELA}")).await;
+        session.wait_for("#results > li").await;
+        let chips = session.texts("#results > li:first-child .chip").await;
+        assert!(chips.iter().any(|c| c == venezuela), "{lang}: {chips:?}");
+        let csv =
+            csv_records(&export(&session, "results-csv", "kiroku-results-ベネズエラ.csv").await);
+        let entities: Vec<&str> = csv[1][4].split("; ").collect();
+        for chip in &chips {
+            assert!(
+                entities.contains(&chip.as_str()),
+                "{lang}: {chip} in {entities:?}"
+            );
+        }
+        session.finish().await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn exports_work_offline_from_the_single_file() {
     let session = Session::browser_only().await;
