@@ -15,7 +15,6 @@ use yew::prelude::*;
 
 use super::marked::marked;
 use super::masthead::plain_click;
-use super::show_more::ShowMore;
 use super::{clicked_within, use_dispatch, use_shared};
 use crate::hooks::search::request;
 use crate::i18n::text_lang;
@@ -144,7 +143,13 @@ pub fn Chronology(props: &ChronologyProps) -> Html {
             } else {
                 <div class="chronology-years" {onclick}>{ for sections }</div>
                 if shown < chronology.total {
-                    <ShowMore label={texts.more_lines} />
+                    <button
+                        type="button"
+                        class="link-button show-more"
+                        onclick={dispatch.reform(|_| Action::ShowMore)}
+                    >
+                        { texts.more_lines }
+                    </button>
                 }
             }
         </section>

@@ -15,7 +15,6 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::masthead::plain_click;
-use super::show_more::ShowMore;
 use super::{clicked_within, use_dispatch, use_shared};
 use crate::hooks::search::request;
 use crate::i18n::text_lang;
@@ -177,7 +176,13 @@ pub fn Concordance(props: &ConcordanceProps) -> Html {
             } else {
                 <ol class="kwic" {onclick}>{ for items }</ol>
                 if lines.len() < total {
-                    <ShowMore label={texts.more_lines} />
+                    <button
+                        type="button"
+                        class="link-button show-more"
+                        onclick={dispatch.reform(|_| Action::ShowMore)}
+                    >
+                        { texts.more_lines }
+                    </button>
                 }
             }
         </section>

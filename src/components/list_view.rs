@@ -10,11 +10,10 @@ use yew::prelude::*;
 use super::no_results::NoResults;
 use super::result_list::ResultList;
 use super::results_toolbar::ResultsToolbar;
-use super::show_more::ShowMore;
 use super::suggestions::Suggestions;
-use super::use_shared;
+use super::{use_dispatch, use_shared};
 use crate::hooks::search::Searched;
-use crate::state::State;
+use crate::state::{Action, State};
 
 #[derive(Properties)]
 pub struct ListViewProps {
@@ -37,6 +36,7 @@ impl PartialEq for ListViewProps {
 pub fn ListView(props: &ListViewProps) -> Html {
     let lang = use_shared().map(|s| s.lang).unwrap_or_default();
     let texts = lang.texts();
+    let dispatch = use_dispatch();
     let view = &props.view;
     let searched = &props.searched;
     let idle = view.query.trim().is_empty() && !view.has_filters();
@@ -49,7 +49,13 @@ pub fn ListView(props: &ListViewProps) -> Html {
             <>
                 <ResultList hits={searched.hits.clone()} view={view.clone()} />
                 if searched.hits.len() < searched.total {
-                    <ShowMore label={texts.show_more} />
+                    <button
+                        type="button"
+                        class="link-button show-more"
+                        onclick={dispatch.reform(|_| Action::ShowMore)}
+                    >
+                        { texts.show_more }
+                    </button>
                 }
             </>
         }

@@ -21,7 +21,6 @@ pub mod result_list;
 pub mod results_toolbar;
 pub mod search_box;
 pub mod share_menu;
-pub mod show_more;
 pub mod sidebar;
 pub mod suggestions;
 pub mod timeline;
