@@ -237,12 +237,7 @@ impl Lang {
 /// in the UI language (`name_en`), else the canonical one. URLs and filters keep
 /// the canonical name; only what is shown changes.
 pub fn entity_name(index: &kiroku_core::Index, lang: Lang, canonical: &str) -> String {
-    let gazetteer = index.gazetteer();
-    gazetteer
-        .find(canonical)
-        .and_then(|id| gazetteer.entity(id))
-        .map_or(canonical, |entity| entity.name_in(lang.tag()))
-        .to_string()
+    index.gazetteer().name_in(canonical, lang.tag()).to_string()
 }
 
 /// The language of a corpus text, for its `lang` attribute, so a screen reader

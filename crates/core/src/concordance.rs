@@ -121,17 +121,11 @@ pub struct KwicLine {
 }
 
 /// Every occurrence of a request's terms, in line order: see [`Index::kwic`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Kwic {
     /// The query as the index read it, for the reader's marks.
-    query: Option<Query>,
+    query: Query,
     lines: Lines,
-}
-
-impl PartialEq for Kwic {
-    fn eq(&self, other: &Kwic) -> bool {
-        self.lines == other.lines
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -239,7 +233,7 @@ impl Kwic {
                 let text = o.field_text(article);
                 let (left, cut_left) = last_chars(o.left(article), context_chars);
                 let (right, cut_right) = first_chars(o.right(article), context_chars);
-                let (block, occurrence) = marks.locate(index, self.query.as_ref()?, o);
+                let (block, occurrence) = marks.locate(index, &self.query, o);
                 Some(KwicLine {
                     doc: o.doc,
                     id: article.id.clone(),
@@ -371,10 +365,7 @@ impl Index<'_> {
                 Lines::Placed(placed)
             }
         };
-        Kwic {
-            query: Some(query),
-            lines,
-        }
+        Kwic { query, lines }
     }
 
     /// Every match of `query`'s positive atoms in the results of `request`, newest

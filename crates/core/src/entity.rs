@@ -311,6 +311,14 @@ impl Gazetteer {
         self.entities.get(id as usize)
     }
 
+    /// The name of the entity called `canonical` in language `lang` (a BCP 47
+    /// tag, [`Entity::name_in`]); `canonical` itself for a name it does not know.
+    pub fn name_in<'a>(&'a self, canonical: &'a str, lang: &str) -> &'a str {
+        self.find(canonical)
+            .and_then(|id| self.entity(id))
+            .map_or(canonical, |entity| entity.name_in(lang))
+    }
+
     /// The id of the entity with this canonical name (exact) or, failing that, the
     /// first one with a name or variant that normalizes alike.
     pub fn find(&self, name: &str) -> Option<EntityId> {

@@ -303,14 +303,7 @@ fn optional(text: Option<&String>) -> Value {
 /// BCP 47 tag, as the UI in that language shows them: [`crate::Entity::name_in`]),
 /// the snippet as the card shows it, and the article id.
 pub fn results(index: &Index, request: &SearchRequest, lang: &str) -> Table {
-    let gazetteer = index.gazetteer();
-    let named = |canonical: &String| {
-        gazetteer
-            .find(canonical)
-            .and_then(|id| gazetteer.entity(id))
-            .map_or(canonical.as_str(), |entity| entity.name_in(lang))
-            .to_string()
-    };
+    let named = |canonical: &String| index.gazetteer().name_in(canonical, lang).to_string();
     let results = index.search(&SearchRequest {
         offset: 0,
         limit: usize::MAX,

@@ -9,6 +9,14 @@
 
 use kiroku_e2e::{axe_script, keys, Session};
 
+/// Every UI language with every theme: axe runs in each.
+const LOOKS: [(&str, &str); 4] = [
+    ("ja", "light"),
+    ("ja", "dark"),
+    ("en", "light"),
+    ("en", "dark"),
+];
+
 /// Runs axe on the page; returns the serious and critical violations, one line each
 /// (rule, impact, help, the offending elements).
 async fn serious_violations(session: &Session) -> Vec<String> {
@@ -75,12 +83,7 @@ async fn no_serious_violations_in_any_view_or_theme() {
     let mut failures = Vec::new();
     for (width, height) in [(1280, 900), (360, 780)] {
         session.resize(width, height).await;
-        for (lang, theme) in [
-            ("ja", "light"),
-            ("ja", "dark"),
-            ("en", "light"),
-            ("en", "dark"),
-        ] {
+        for (lang, theme) in LOOKS {
             set_theme(&session, theme).await;
             set_lang(&session, lang).await;
             for (view, path, ready) in [
@@ -303,12 +306,7 @@ async fn no_serious_violations_in_the_analysis_views() {
     let mut failures = Vec::new();
     for (width, height) in [(1280, 900), (360, 780)] {
         session.resize(width, height).await;
-        for (lang, theme) in [
-            ("ja", "light"),
-            ("ja", "dark"),
-            ("en", "light"),
-            ("en", "dark"),
-        ] {
+        for (lang, theme) in LOOKS {
             set_theme(&session, theme).await;
             set_lang(&session, lang).await;
             for (view, path, ready) in &views {
