@@ -66,7 +66,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let searched = search::use_search(&index, &view, model.pages);
-    let suggestions = search::use_suggestions(&index);
+    let suggestions = search::use_suggestions(&index, &view, &searched);
     let open_doc = view.article.as_deref().and_then(|id| index.find_id(id));
     let position = search::use_position(&index, &view, open_doc);
 

@@ -87,6 +87,38 @@ async fn the_embedded_default_corpus_lists_all_eight_articles() {
     );
 }
 
+/// The suggestions come from the first view's facets when it is unfiltered (one
+/// search of the corpus at start, not two): whatever its sort, they are the whole
+/// corpus' top entities, as a search of their own finds them.
+#[tokio::test]
+async fn suggestions_are_the_whole_corpus_top_entities_in_any_unfiltered_view() {
+    let index = kiroku::corpus::embedded_index();
+    let whole = index.search(&kiroku_core::SearchRequest {
+        limit: 0,
+        ..Default::default()
+    });
+    let expected = kiroku::hooks::search::suggested(&whole.facets);
+    assert!(expected.len() >= 4, "{expected:?}");
+    for hash in ["", "#/?sort=old", "#/?sort=new"] {
+        let html = LocalServerRenderer::<App>::with_props(AppProps {
+            index: index.clone(),
+            initial: route::decode(hash),
+            lang: Lang::Ja,
+            theme: Default::default(),
+            host: Host::Page,
+        })
+        .render()
+        .await;
+        let shown: Vec<&str> = html
+            .split(r#"class="suggestion""#)
+            .skip(1)
+            .filter_map(|after| after.split_once('>')?.1.split_once('<'))
+            .map(|(label, _)| label.trim())
+            .collect();
+        assert_eq!(shown, expected, "{hash}: {html}");
+    }
+}
+
 #[tokio::test]
 async fn corpus_text_is_text_never_markup() {
     let html = render("#/?q=script").await;

@@ -143,22 +143,33 @@ pub fn use_position(index: &Rc<Index<'static>>, view: &State, doc: Option<DocId>
     )
 }
 
-/// The empty state's suggested searches, picked once per index.
+/// The empty state's suggested searches, picked once per index. When the app
+/// opens on an unfiltered view (the start view), they come from its facets, which
+/// are those of the whole corpus: the first render searches the corpus once, not
+/// twice. Any other first view searches for them.
 #[hook]
-pub fn use_suggestions(index: &Rc<Index<'static>>) -> Rc<Vec<String>> {
+pub fn use_suggestions(
+    index: &Rc<Index<'static>>,
+    view: &State,
+    searched: &Rc<Searched>,
+) -> Rc<Vec<String>> {
+    let unfiltered = SearchRequest {
+        sort: view.sort,
+        limit: 0,
+        ..SearchRequest::default()
+    };
+    let facets = (request(view, 0) == unfiltered).then(|| searched.facets.clone());
     let index = index.clone();
-    let names = use_memo(Rc::as_ptr(&index), move |_| Rc::new(suggested(&index)));
+    let names = use_memo(Rc::as_ptr(&index), move |_| {
+        let facets = facets.unwrap_or_else(|| Rc::new(index.search(&unfiltered).facets));
+        Rc::new(suggested(&facets))
+    });
     Rc::clone(&names)
 }
 
-/// Up to six names: the top two of each entity kind, most frequent kinds first.
-pub fn suggested(index: &Index) -> Vec<String> {
-    let facets = index
-        .search(&SearchRequest {
-            limit: 0,
-            ..SearchRequest::default()
-        })
-        .facets;
+/// Up to six names from the whole corpus' entity facets: the top two of each
+/// entity kind, most frequent kinds first.
+pub fn suggested(facets: &Facets) -> Vec<String> {
     let mut names = Vec::new();
     for group in &facets.entities {
         names.extend(group.values.iter().take(2).map(|v| v.name.clone()));
