@@ -3,8 +3,9 @@
 //! articles borrow their text from the module), then builds the index in slices of
 //! a few milliseconds, each in a task of its own, so the page keeps painting and
 //! taking keystrokes meanwhile. What shows meanwhile is the pre-rendered start view
-//! ([`crate::prerender`]; the boot screen for a link to another view, nothing but
-//! the bar in the script embed) and a progress bar ([`crate::loading`]). When the
+//! ([`crate::prerender`]; the boot screen for a link to another view; in the
+//! script embed, the newest articles for its start view, else nothing) and a
+//! progress bar ([`crate::loading`]). When the
 //! index is complete the app hydrates the start view, or renders the view asked
 //! for, with the query typed while loading: no keystroke is lost.
 //!
@@ -16,6 +17,7 @@ use std::rc::Rc;
 use kiroku_core::{parse, Corpus, Gazetteer, Index, IndexBuilder};
 
 use crate::app::AppProps;
+use crate::hooks::search::PAGE;
 use crate::host::Host;
 use crate::i18n::Lang;
 use crate::loading::Loading;
@@ -99,7 +101,22 @@ pub fn load(root: web_sys::Element, props: LoadProps) {
     let lists_newest = props.host.owns_page()
         && crate::prerender::keep_shown_copy(&root, props.lang, props.initial == State::default())
             .is_some();
-    let loading = Loading::show(&root, props.lang, !props.host.owns_page());
+    // The script embed has no pre-rendered copy: opening on the start view, it
+    // lists the newest articles itself (any other view would show them as if they
+    // answered it, so the bar alone).
+    let embed_lists_newest = !props.host.owns_page()
+        && props.initial
+            == (State {
+                embed: true,
+                ..State::default()
+            });
+    let newest: Vec<_> = builder
+        .newest_first()
+        .iter()
+        .take(if embed_lists_newest { PAGE } else { 0 })
+        .filter_map(|&doc| builder.articles().get(doc as usize))
+        .collect();
+    let loading = Loading::show(&root, props.lang, !props.host.owns_page(), &newest);
     let mut building = Some((builder, props, loading));
     run_in_tasks(move || {
         let Some((builder, _, loading)) = building.as_mut() else {

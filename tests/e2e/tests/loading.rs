@@ -3,8 +3,9 @@
 //! the newest articles (the pre-rendered start view) and a progress bar come
 //! first, the page keeps taking keystrokes, and a query typed before search is
 //! ready gets its results when it is; a link to another view shows the boot screen
-//! and the bar, never the start view. The same in the script embed (the bar), the
-//! iframe and the single file from `file://`.
+//! and the bar, never the start view. The same in the script embed (the bar, over
+//! the newest articles when it opens on the start view), the iframe and the single
+//! file from `file://`.
 
 use std::path::PathBuf;
 
@@ -209,8 +210,8 @@ async fn the_script_embed_the_iframe_and_the_single_file_load_in_slices_too() {
         .await
         .expect("open host page");
     // The mounted explorer (a shadow root, which the probe cannot see into): the
-    // bar first (no start view is pre-rendered into a host's page), then the
-    // results of the host's query.
+    // bar first, alone (the newest articles would look like the answer to the
+    // host's query), then the results of that query.
     let in_shadow = "const root = document.getElementById('archive').shadowRoot;";
     session
         .eventually(
@@ -220,7 +221,7 @@ async fn the_script_embed_the_iframe_and_the_single_file_load_in_slices_too() {
                     .js(
                         &format!(
                             "{in_shadow} return !!root && !!root.getElementById('index-progress')
-                           && !root.querySelector('.app')"
+                           && !root.querySelector('.app') && !root.querySelector('.loading-list')"
                         ),
                         vec![],
                     )
@@ -323,5 +324,84 @@ async fn a_link_to_another_view_waits_on_the_boot_screen_with_the_bar() {
             .await,
         json!("制裁")
     );
+    session.finish().await;
+}
+
+/// The script embed opened on the start view, in a phone-width column: with no
+/// pre-rendered copy in the host's page, it lists the newest articles (as text,
+/// under the bar) while its index is built, then the app takes their place.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_script_embed_lists_the_newest_articles_while_loading() {
+    let mut session = slow_session().await;
+    let host = session.serve_other_origin(kiroku_e2e::Session::write_page(
+        "start-embed",
+        &format!(
+            r#"<!doctype html><html lang="en"><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>An embed on its start view</title>
+<script type="module" src="{}/embed.js"></script>
+<div id="archive" style="width: 360px"></div>
+<script type="module">
+  kiroku.mount(document.getElementById("archive"), {{ lang: "ja" }});
+</script>"#,
+            session.base_url
+        ),
+    ));
+    session
+        .client
+        .goto(&format!("{host}/"))
+        .await
+        .expect("open host page");
+    let in_shadow = "const root = document.getElementById('archive').shadowRoot;";
+    session
+        .eventually("the newest articles under the bar", || async {
+            session
+                .js(
+                    &format!(
+                        "{in_shadow} return !!root && !!root.getElementById('index-progress')
+                           && !root.querySelector('.app')
+                           && root.querySelectorAll('.loading-list li.result').length > 0"
+                    ),
+                    vec![],
+                )
+                .await
+                == json!(true)
+        })
+        .await;
+    let listed = session
+        .js(
+            &format!(
+                "{in_shadow} const items = [...root.querySelectorAll('.loading-list li.result')];
+                 return {{
+                     count: items.length,
+                     dated: items.every((li) => /^\\d{{4}}-\\d{{2}}-\\d{{2}}$/
+                         .test(li.querySelector('time').getAttribute('datetime'))),
+                     titled: items.every((li) => li.querySelector('.result-title').textContent.length > 0),
+                     newest_first: items.map((li) => li.querySelector('time').getAttribute('datetime'))
+                         .every((date, i, all) => i == 0 || all[i - 1] >= date),
+                     markup: root.querySelectorAll('.loading-list .result-title *').length,
+                 }};"
+            ),
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        listed,
+        json!({ "count": 20, "dated": true, "titled": true, "newest_first": true, "markup": 0 })
+    );
+    session
+        .eventually("the app replaces the list", || async {
+            session
+                .js(
+                    &format!(
+                        "{in_shadow} return !root.getElementById('index-progress')
+                           && !root.querySelector('.loading-list')
+                           && root.querySelectorAll('#results li').length == 20"
+                    ),
+                    vec![],
+                )
+                .await
+                == json!(true)
+        })
+        .await;
     session.finish().await;
 }
