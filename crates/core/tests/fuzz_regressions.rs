@@ -82,3 +82,35 @@ fn parse_and_search_inputs() {
         }
     }
 }
+
+#[test]
+fn packed_inputs() {
+    let inputs = inputs("packed");
+    assert!(inputs.len() >= 4, "the checked-in cases at least");
+    let mut accepted = 0;
+    for (name, data) in inputs {
+        let text = String::from_utf8_lossy(&data);
+        for text in [text.to_string(), format!("kiroku-packed-2\n{text}")] {
+            let Some((corpus, entities)) = parse::packed::unpack(&text) else {
+                continue;
+            };
+            accepted += 1;
+            let again = parse::packed::pack(&corpus, &entities);
+            assert_eq!(
+                parse::packed::unpack(&again),
+                Some((corpus.clone(), entities.clone())),
+                "{name}: packs back to the same"
+            );
+            let index = Index::build(
+                corpus,
+                &Gazetteer::new(entities, normalize::Normalizer::default()),
+            );
+            let results = index.search(&SearchRequest {
+                query: "見出し".into(),
+                ..SearchRequest::default()
+            });
+            assert!(results.hits.len() <= results.total, "{name}");
+        }
+    }
+    assert!(accepted >= 1, "the untampered pack reads");
+}
