@@ -94,7 +94,6 @@ pub struct LoadProps {
 /// over whatever the page shows, the index in slices, then `App`.
 pub fn load(root: web_sys::Element, props: LoadProps) {
     let started = crate::perf::now();
-    let builder = packed_builder(crate::PACKED);
     crate::dom::set_root_attributes(&props.host, props.theme.as_str(), props.lang.tag());
     // On the start view's URL the page already shows the newest articles (the
     // pre-rendered copy in the app's language), and its search box takes typing.
@@ -110,15 +109,27 @@ pub fn load(root: web_sys::Element, props: LoadProps) {
                 embed: true,
                 ..State::default()
             });
-    let newest: Vec<_> = builder
-        .newest_first()
-        .iter()
-        .take(if embed_lists_newest { PAGE } else { 0 })
-        .filter_map(|&doc| builder.articles().get(doc as usize))
-        .collect();
-    let loading = Loading::show(&root, props.lang, !props.host.owns_page(), &newest);
-    let mut building = Some((builder, props, loading));
+    let loading = Loading::show(&root, props.lang, !props.host.owns_page());
+    // The packed corpus is read in a task of its own: this one already
+    // instantiated the module, whose data holds the whole corpus (at 50k articles
+    // each of the two takes about a hundred milliseconds).
+    let mut unread = Some((props, loading));
+    let mut building = None;
     run_in_tasks(move || {
+        if let Some((props, mut loading)) = unread.take() {
+            let builder = packed_builder(crate::PACKED);
+            if let Some(loading) = loading.as_mut().filter(|_| embed_lists_newest) {
+                let newest: Vec<_> = builder
+                    .newest_first()
+                    .iter()
+                    .take(PAGE)
+                    .filter_map(|&doc| builder.articles().get(doc as usize))
+                    .collect();
+                loading.list_newest(props.lang, &newest);
+            }
+            building = Some((builder, props, loading));
+            return true;
+        }
         let Some((builder, _, loading)) = building.as_mut() else {
             return false;
         };

@@ -29,14 +29,8 @@ pub struct Loading {
 
 impl Loading {
     /// Shows the bar in `root` (the element the app will render into); `in_flow`
-    /// in the script embed, over the page's top edge otherwise. `newest` (if any)
-    /// are listed under it, date and title, until the app replaces them.
-    pub fn show(
-        root: &Element,
-        lang: Lang,
-        in_flow: bool,
-        newest: &[&Article<'_>],
-    ) -> Option<Loading> {
+    /// in the script embed, over the page's top edge otherwise.
+    pub fn show(root: &Element, lang: Lang, in_flow: bool) -> Option<Loading> {
         let document = root.owner_document()?;
         let status = document.create_element("div").ok()?;
         status.set_class_name(if in_flow {
@@ -54,12 +48,6 @@ impl Loading {
         status.append_child(&label).ok()?;
         status.append_child(&progress).ok()?;
         root.append_child(&status).ok()?;
-        let newest = (!newest.is_empty())
-            .then(|| newest_list(&document, lang, newest))
-            .flatten();
-        if let Some(list) = &newest {
-            root.append_child(list).ok()?;
-        }
         let no_submit = EventListener::new_with_options(
             root,
             "submit",
@@ -69,7 +57,7 @@ impl Loading {
         let shown = Loading {
             status,
             progress,
-            newest,
+            newest: None,
             _no_submit: no_submit,
         };
         shown.set_progress(Progress {
@@ -77,6 +65,23 @@ impl Loading {
             total: 1,
         });
         Some(shown)
+    }
+
+    /// Lists `articles` under the bar, date and title, until the app replaces them.
+    pub fn list_newest(&mut self, lang: Lang, articles: &[&Article<'_>]) {
+        if articles.is_empty() || self.newest.is_some() {
+            return;
+        }
+        let (Some(document), Some(root)) =
+            (self.status.owner_document(), self.status.parent_element())
+        else {
+            return;
+        };
+        if let Some(list) = newest_list(&document, lang, articles) {
+            if root.append_child(&list).is_ok() {
+                self.newest = Some(list);
+            }
+        }
     }
 
     pub fn set_progress(&self, Progress { indexed, total }: Progress) {
