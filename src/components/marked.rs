@@ -43,11 +43,11 @@ pub fn marked_counting(
 
 /// `text` as text nodes, with each valid span's text made into a node by `mark`.
 /// `mark` is a `dyn` so that both kinds of marks share one copy of this loop in
-/// the wasm; the unstable sort is the one the core's snippets already link (equal
-/// spans are identical, so stability changes nothing).
+/// the wasm; the sort is the core's shared one (`order::sort_by_dyn`), which the
+/// snippets use too (equal spans are identical, so stability changes nothing).
 fn with_marks(text: &str, spans: &[Span], mark: &mut dyn FnMut(String) -> Html) -> Html {
     let mut spans: Vec<Span> = spans.to_vec();
-    spans.sort_unstable();
+    kiroku_core::order::sort_by_dyn(&mut spans, &|a, b| a.cmp(b));
     let mut nodes: Vec<Html> = Vec::with_capacity(spans.len() * 2 + 1);
     let mut at = 0;
     for span in spans {

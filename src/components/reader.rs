@@ -247,7 +247,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         .iter()
         .map(|m| (m.date, m.precision))
         .collect();
-    mentioned.sort_unstable();
+    kiroku_core::order::sort_by_dyn(&mut mentioned, &|a, b| a.cmp(b));
     mentioned.dedup();
 
     html! {

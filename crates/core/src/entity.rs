@@ -274,7 +274,7 @@ impl Gazetteer {
         }
         let mut first_filter = vec![0; (FILTER_BITS / 64) as usize];
         for (&first, list) in patterns.iter_mut() {
-            list.sort_unstable_by_key(|p| std::cmp::Reverse(p.normalized.len()));
+            crate::order::sort_by_dyn(list, &|a, b| b.normalized.len().cmp(&a.normalized.len()));
             let (word, bit) = filter_slot(first);
             first_filter[word] |= bit;
         }

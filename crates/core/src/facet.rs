@@ -167,7 +167,9 @@ pub(crate) fn filter_and_count(
         if values.is_empty() {
             continue;
         }
-        values.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        crate::order::sort_by_dyn(&mut values, &|a, b| {
+            b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name))
+        });
         entities.push(EntityFacet { kind, values });
     }
     // Years with a count, and the selected ones even at 0 (or outside the corpus).
@@ -185,7 +187,7 @@ pub(crate) fn filter_and_count(
             listed.push(year);
         }
     }
-    listed.sort_unstable();
+    crate::order::sort_by_dyn(&mut listed, &|a, b| a.cmp(b));
     let years = listed
         .into_iter()
         .map(|year| YearCount {

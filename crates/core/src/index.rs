@@ -161,7 +161,8 @@ impl<'a> IndexBuilder<'a> {
     pub fn new(corpus: Corpus<'a>, gazetteer: &Gazetteer) -> IndexBuilder<'a> {
         let n_docs = corpus.articles.len();
         let mut by_date: Vec<DocId> = (0..n_docs as DocId).collect();
-        by_date.sort_unstable_by(|&a, &b| {
+        // Once per load: the shared sort, not a copy of std's of its own (order.rs).
+        crate::order::sort_by_dyn(&mut by_date, &|&a, &b| {
             corpus.articles[b as usize]
                 .date
                 .cmp(&corpus.articles[a as usize].date)
@@ -237,7 +238,7 @@ impl<'a> IndexBuilder<'a> {
             list.finish();
         }
         index.vocabulary = self.words.into_iter().collect();
-        index.vocabulary.sort_unstable();
+        crate::order::sort_by_dyn(&mut index.vocabulary, &|a, b| a.cmp(b));
         index.avg_len = if index.docs.is_empty() {
             1.0
         } else {

@@ -97,7 +97,7 @@ pub mod facet;
 pub mod index;
 pub mod neighbours;
 pub mod normalize;
-mod order;
+pub mod order;
 pub mod parse;
 pub mod postings;
 pub mod query;

@@ -1,13 +1,16 @@
-//! One stable sort for the views' orderings, shared by all of them.
+//! One stable sort for the views' orderings and the cold sorts, shared by all.
 //!
 //! Every `sort_by` with its own closure is a fresh copy of std's sort (a few KB of
-//! wasm each); the concordance, co-occurrence and chronology orders go through
+//! wasm each); the concordance, co-occurrence and chronology orders, and the sorts
+//! that run once per load or on short lists (the newest-first order, the
+//! vocabulary, the gazetteer's patterns, facet values and years) go through
 //! [`sort_by_dyn`] instead, so the app carries a single sort over indices, whatever
-//! the items and the comparison.
+//! the items and the comparison. Hot sorts over many items (hits, match starts)
+//! keep std's own.
 //!
-//! ```ignore
+//! ```
 //! let mut words = vec!["b", "a", "c"];
-//! crate::order::sort_by_dyn(&mut words, &|x, y| x.cmp(y));
+//! kiroku_core::order::sort_by_dyn(&mut words, &|x, y| x.cmp(y));
 //! assert_eq!(words, ["a", "b", "c"]);
 //! ```
 
@@ -15,7 +18,7 @@ use std::cmp::Ordering;
 
 /// Sorts `items` by `compare`, stably (equal items keep their order), like
 /// `items.sort_by(compare)`.
-pub(crate) fn sort_by_dyn<T>(items: &mut Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering) {
+pub fn sort_by_dyn<T>(items: &mut Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering) {
     let order = stable_order(items.len(), &|a, b| compare(&items[a], &items[b]));
     let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
     items.extend(order.into_iter().filter_map(|i| slots[i].take()));

@@ -75,7 +75,7 @@ fn matches(atoms: &[&Atom], text: &str, normalizer: &Normalizer) -> Vec<(usize, 
 
 /// Sorts spans and merges overlapping or touching ones.
 fn merge(spans: &mut Vec<Span>) {
-    spans.sort_unstable();
+    crate::order::sort_by_dyn(spans, &|a, b| a.cmp(b));
     let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans.drain(..) {
         match merged.last_mut() {
